@@ -1,0 +1,39 @@
+package org.iatipub.validation;
+
+import java.util.Optional;
+
+/** The two kinds of IATI file, told apart by their root element. */
+public enum DocumentKind {
+  ACTIVITIES("iati-activities", "iati-activities-schema.xsd"),
+  ORGANISATIONS("iati-organisations", "iati-organisations-schema.xsd");
+
+  private final String rootElement;
+  private final String schemaFile;
+
+  DocumentKind(String rootElement, String schemaFile) {
+    this.rootElement = rootElement;
+    this.schemaFile = schemaFile;
+  }
+
+  public String rootElement() {
+    return rootElement;
+  }
+
+  /** The schema's file name, the same in the bundled set and in an official IATI download. */
+  public String schemaFile() {
+    return schemaFile;
+  }
+
+  /** The kind whose root element this is; IATI elements are in no namespace. */
+  public static Optional<DocumentKind> ofRoot(String namespaceUri, String localName) {
+    if (namespaceUri != null && !namespaceUri.isEmpty()) {
+      return Optional.empty();
+    }
+    for (DocumentKind kind : values()) {
+      if (kind.rootElement.equals(localName)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

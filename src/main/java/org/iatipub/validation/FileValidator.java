@@ -1,0 +1,86 @@
+package org.iatipub.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.iatipub.finding.Finding;
+import org.iatipub.finding.Location;
+import org.iatipub.finding.Severity;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Validates IATI files one at a time in a single streaming pass: memory does not grow with file
+ * size, and every schema problem is reported, not only the first.
+ */
+public final class FileValidator {
+  private final SchemaSet schemas;
+  private final CheckSuite checks;
+
+  /** Schema validation only. */
+  public FileValidator(SchemaSet schemas) {
+    this(schemas, CheckSuite.none());
+  }
+
+  /** Schema validation and, in the same pass, the given checks on every record. */
+  public FileValidator(SchemaSet schemas, CheckSuite checks) {
+    this.schemas = schemas;
+    this.checks = checks;
+  }
+
+  /**
+   * Validates one file, handing each finding to {@code findings} as soon as it is known.
+   *
+   * @throws IOException when the file cannot be read at all (missing, no permission)
+   */
+  public FileVerdict validate(Path file, String shownAs, Consumer<Finding> findings) throws IOException {
+    Tally tally = new Tally(findings);
+    XMLReader reader = SafeXml.newReader();
+    SchemaDispatch dispatch = new SchemaDispatch(schemas, checks, shownAs, tally);
+    reader.setContentHandler(dispatch);
+    reader.setErrorHandler(dispatch);
+    long size = Files.size(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      if (size == 0) {
+        tally.accept(Finding.error("xml/empty", new Location.WholeFile(shownAs), "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
+      } else {
+        InputSource source = new InputSource(in);
+        source.setSystemId(file.toUri().toString());
+        reader.parse(source);
+      }
+    } catch (SAXParseException e) {
+      tally.accept(NotWellFormed.finding(shownAs, e));
+    } catch (SchemaDispatch.NotIati stop) {
+      // already reported; nothing more to learn from a file that is not IATI
+    } catch (SAXException e) {
+      tally.accept(Finding.error("xml/unreadable", new Location.WholeFile(shownAs), "cannot be read as XML: " + e.getMessage()));
+    }
+    return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings);
+  }
+
+  /** Passes findings on while counting them by severity. */
+  private static final class Tally implements Consumer<Finding> {
+    private final Consumer<Finding> next;
+    int errors;
+    int warnings;
+
+    Tally(Consumer<Finding> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(Finding finding) {
+      if (finding.severity() == Severity.ERROR) {
+        errors++;
+      } else if (finding.severity() == Severity.WARNING) {
+        warnings++;
+      }
+      next.accept(finding);
+    }
+  }
+}

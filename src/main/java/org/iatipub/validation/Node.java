@@ -1,0 +1,57 @@
+package org.iatipub.validation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One element of an IATI record (an activity or an organisation), with where it started in its
+ * file. Rule and codelist checks read records as small trees of nodes: a record at a time, so a
+ * file of any size is checked in bounded memory.
+ *
+ * @param name the element's name as written, with its prefix for namespaced extensions
+ * @param namespace the element's namespace URI, empty for IATI elements
+ * @param attributes attributes by qualified name ({@code xml:lang} keeps its prefix)
+ * @param text the element's own text, trimmed
+ * @param children child elements in document order
+ * @param line 1-based line of the start tag, 0 when unknown (records built from CSV rows)
+ * @param column 1-based column of the start tag, 0 when unknown
+ */
+public record Node(
+    String name,
+    String namespace,
+    Map<String, String> attributes,
+    String text,
+    List<Node> children,
+    long line,
+    long column) {
+
+  public Node {
+    attributes = Map.copyOf(attributes);
+    children = List.copyOf(children);
+  }
+
+  /** The attribute's value, or empty when absent. Blank values count as present. */
+  public Optional<String> attribute(String qualifiedName) {
+    return Optional.ofNullable(attributes.get(qualifiedName));
+  }
+
+  /** Direct IATI children with this name, in document order. */
+  public Stream<Node> children(String childName) {
+    return children.stream().filter(c -> c.namespace.isEmpty() && c.name.equals(childName));
+  }
+
+  public Optional<Node> child(String childName) {
+    return children(childName).findFirst();
+  }
+
+  /** This node and all of its descendants, depth first in document order. */
+  public Stream<Node> descendantsAndSelf() {
+    return Stream.concat(Stream.of(this), children.stream().flatMap(Node::descendantsAndSelf));
+  }
+
+  public boolean isIati() {
+    return namespace.isEmpty();
+  }
+}

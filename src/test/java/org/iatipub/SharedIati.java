@@ -1,0 +1,37 @@
+package org.iatipub;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The official IATI reference material in {@code ../shared/iati}. Tests that need it run whenever
+ * it is there; without it they skip with a message on a developer's machine, and fail in CI
+ * ({@code CI=true}), where a silent skip would hide lost coverage.
+ */
+public final class SharedIati {
+  private SharedIati() {}
+
+  /** The project directory: Maven tells the tests, an IDE usually runs them from there. */
+  public static Path projectDir() {
+    String fromMaven = System.getenv("IATIPUB_PROJECT_DIR");
+    return Path.of(fromMaven != null ? fromMaven : System.getProperty("user.dir")).toAbsolutePath();
+  }
+
+  /** {@code ../shared/iati/<parts>}, or a skip (fail in CI) when it is missing. */
+  public static Path require(String... parts) {
+    Path dir = projectDir().resolveSibling("shared").resolve("iati");
+    Path path = dir.resolve(String.join("/", parts));
+    if (!Files.exists(path)) {
+      String message = "the official IATI reference material " + path + " is missing;"
+          + " place the shared/ folder beside the project to run this test";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(message + " (CI=true: failing instead of skipping)");
+      }
+      abort(message);
+    }
+    return path;
+  }
+}

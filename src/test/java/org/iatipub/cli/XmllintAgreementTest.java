@@ -1,0 +1,85 @@
+package org.iatipub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.iatipub.SharedIati;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code validate --format json} over the official schema test suite gives, file by file, the
+ * verdict that libxml2's {@code xmllint --schema} gives with the official XSD: an independent
+ * validator, so agreement is not just Java agreeing with itself.
+ */
+class XmllintAgreementTest {
+
+  @Test
+  void jsonVerdictsMatchXmllintWithTheOfficialSchemas() throws Exception {
+    Path suite = SharedIati.require("schema-tests");
+    Path schemas = SharedIati.require("schemas-2.03");
+    assumeTrue(xmllintInstalled(), "xmllint (Debian package libxml2-utils) is not installed");
+
+    StringWriter out = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", "--format", "json", suite.toString());
+    assertEquals(1, code, "the suite holds invalid files");
+    Map<String, Boolean> ours = new TreeMap<>();
+    for (JsonNode file : new ObjectMapper().readTree(out.toString()).get("files")) {
+      ours.put(file.get("path").asText(), file.get("valid").asBoolean());
+    }
+
+    Map<String, Boolean> xmllint = new TreeMap<>();
+    try (Stream<Path> kinds = Files.list(suite)) {
+      for (Path kind : kinds.sorted().toList()) {
+        String xsd = kind.getFileName().toString().startsWith("organisations")
+            ? "iati-organisations-schema.xsd" : "iati-activities-schema.xsd";
+        xmllint.putAll(xmllintVerdicts(schemas.resolve(xsd), kind));
+      }
+    }
+    assertEquals(686, xmllint.size());
+    assertEquals(xmllint, ours);
+  }
+
+  private static Map<String, Boolean> xmllintVerdicts(Path xsd, Path dir) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("xmllint", "--noout", "--nonet", "--schema", xsd.toString()));
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(p -> command.add(p.toString()));
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    Map<String, Boolean> verdicts = new TreeMap<>();
+    for (String line : report.split("\n")) {
+      if (line.endsWith(" validates")) {
+        verdicts.put(line.substring(0, line.length() - " validates".length()), true);
+      } else if (line.endsWith(" fails to validate")) {
+        verdicts.put(line.substring(0, line.length() - " fails to validate".length()), false);
+      }
+    }
+    // A file xmllint cannot even parse gets no verdict line: it is invalid.
+    for (String file : command.subList(5, command.size())) {
+      verdicts.putIfAbsent(file, false);
+    }
+    return verdicts;
+  }
+
+  private static boolean xmllintInstalled() {
+    try {
+      return new ProcessBuilder("xmllint", "--version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}
