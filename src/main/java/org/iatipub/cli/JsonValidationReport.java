@@ -50,6 +50,7 @@ final class JsonValidationReport implements ValidationReport {
   public void endFile(FileVerdict verdict) throws IOException {
     json.writeEndArray();
     json.writeBooleanField("valid", verdict.valid());
+    json.writeBooleanField("schemaValid", verdict.schemaValid());
     json.writeStringField("kind", verdict.kind().map(k -> k.rootElement()).orElse(null));
     json.writeEndObject();
     json.flush();

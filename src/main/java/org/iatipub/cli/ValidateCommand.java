@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
+import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.FileValidator;
 import org.iatipub.validation.FileVerdict;
 import org.iatipub.validation.SchemaSet;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Validates IATI activity and organisation files (any publisher's) against the IATI 2.03 schema.",
+      "Validates IATI activity and organisation files (any publisher's) against the IATI 2.03 schema,",
+      "the IATI codelists and the IATI rules (see 'iatipub rules').",
       "Every problem is reported as file:line:column: severity: message [rule].",
       "Exit codes: 0 all valid, 1 some file invalid, 2 usage error or unreadable input."
     })
@@ -43,6 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--schema-dir", paramLabel = "DIR",
       description = "validate with the schemas in DIR (e.g. an official IATI release) instead of the bundled ones")
   Path schemaDir;
+
+  @Option(names = "--schema-only",
+      description = "check against the schema alone, without the codelist and IATI rule checks")
+  boolean schemaOnly;
 
   @Option(names = {"-q", "--quiet"}, description = "text format: print findings and the summary only, no per-file verdicts")
   boolean quiet;
@@ -67,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     ValidationReport report = format == Format.json ? new JsonValidationReport(out) : new TextValidationReport(out, quiet);
-    FileValidator validator = new FileValidator(schemas, StandardChecks.suite());
+    FileValidator validator = new FileValidator(schemas, schemaOnly ? CheckSuite.none() : StandardChecks.suite());
     int invalid = 0, errors = 0, warnings = 0;
     boolean unreadable = false;
     for (Path file : files) {
@@ -79,7 +86,7 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (IOException e) {
         unreadable = true;
         err.println("iatipub validate: " + shown + ": cannot read: " + e.getMessage());
-        verdict = new FileVerdict(shown, java.util.Optional.empty(), 1, 0);
+        verdict = new FileVerdict(shown, Optional.empty(), 1, 0, 1);
       }
       report.endFile(verdict);
       invalid += verdict.valid() ? 0 : 1;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
+import org.iatipub.xml.SafeXml;
 import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
 import org.xml.sax.InputSource;
@@ -41,7 +42,7 @@ public final class FileValidator {
   public FileVerdict validate(Path file, String shownAs, Consumer<Finding> findings) throws IOException {
     Tally tally = new Tally(findings);
     XMLReader reader = SafeXml.newReader();
-    SchemaDispatch dispatch = new SchemaDispatch(schemas, checks, shownAs, tally);
+    SchemaDispatch dispatch = new SchemaDispatch(schemas, checks, shownAs, tally, tally::acceptFromCheck);
     reader.setContentHandler(dispatch);
     reader.setErrorHandler(dispatch);
     long size = Files.size(file);
@@ -60,21 +61,31 @@ public final class FileValidator {
     } catch (SAXException e) {
       tally.accept(Finding.error("xml/unreadable", new Location.WholeFile(shownAs), "cannot be read as XML: " + e.getMessage()));
     }
-    return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings);
+    return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings, tally.schemaErrors);
   }
 
-  /** Passes findings on while counting them by severity. */
+  /** Passes findings on while counting them by severity and telling schema errors apart. */
   private static final class Tally implements Consumer<Finding> {
     private final Consumer<Finding> next;
     int errors;
     int warnings;
+    int schemaErrors;
 
     Tally(Consumer<Finding> next) {
       this.next = next;
     }
 
+    /** A finding of the parser or the schema. */
     @Override
     public void accept(Finding finding) {
+      if (finding.severity() == Severity.ERROR) {
+        schemaErrors++;
+      }
+      acceptFromCheck(finding);
+    }
+
+    /** A finding of a codelist or rule check. */
+    void acceptFromCheck(Finding finding) {
       if (finding.severity() == Severity.ERROR) {
         errors++;
       } else if (finding.severity() == Severity.WARNING) {

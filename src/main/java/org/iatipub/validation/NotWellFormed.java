@@ -1,6 +1,7 @@
 package org.iatipub.validation;
 
 import org.iatipub.finding.Finding;
+import org.iatipub.xml.SafeXml;
 import org.iatipub.finding.Location;
 import org.xml.sax.SAXParseException;
 

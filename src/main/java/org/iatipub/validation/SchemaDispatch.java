@@ -25,6 +25,7 @@ final class SchemaDispatch extends DefaultHandler {
   private final SchemaSet schemas;
   private final String file;
   private final Consumer<Finding> findings;
+  private final Consumer<Finding> checkFindings;
   private final CheckSuite checks;
   private final List<String[]> pendingPrefixes = new ArrayList<>();
   private RecordReader records;
@@ -32,8 +33,9 @@ final class SchemaDispatch extends DefaultHandler {
   private ValidatorHandler validator;
   private DocumentKind kind;
 
-  SchemaDispatch(SchemaSet schemas, CheckSuite checks, String file, Consumer<Finding> findings) {
+  SchemaDispatch(SchemaSet schemas, CheckSuite checks, String file, Consumer<Finding> findings, Consumer<Finding> checkFindings) {
     this.schemas = schemas;
+    this.checkFindings = checkFindings;
     this.checks = checks;
     this.file = file;
     this.findings = findings;
@@ -100,7 +102,7 @@ final class SchemaDispatch extends DefaultHandler {
 
   private void reportCheck(Severity severity, String rule, Node at, String message) {
     Location where = at.line() > 0 ? new Location.XmlPosition(file, at.line(), at.column()) : new Location.WholeFile(file);
-    findings.accept(new Finding(severity, rule, where, message));
+    checkFindings.accept(new Finding(severity, rule, where, message));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.iatipub.validation;
+package org.iatipub.xml;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -13,7 +13,7 @@ import org.xml.sax.XMLReader;
  */
 public final class SafeXml {
   /** Word that the JDK parser puts in its message when it refuses a DOCTYPE. */
-  static final String DOCTYPE_REFUSED = "DOCTYPE";
+  public static final String DOCTYPE_REFUSED = "DOCTYPE";
 
   private SafeXml() {}
 
