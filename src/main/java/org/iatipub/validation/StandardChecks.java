@@ -10,6 +10,6 @@ public final class StandardChecks {
   private StandardChecks() {}
 
   public static CheckSuite suite() {
-    return new CheckSuite(List.of());
+    return new CheckSuite(List.of(CodelistCheck::new));
   }
 }

@@ -1,0 +1,33 @@
+package org.iatipub.validation;
+
+import org.iatipub.codelist.CodelistSnapshot;
+
+/**
+ * Checks every coded value of a record against the codelist the standard names for it, following
+ * the standard's vocabulary conditions: a sector code is a DAC 5-digit code under vocabulary 1 (or
+ * none), a DAC 3-digit code under 2, and a publisher's own under 99, which is not checked. An
+ * unknown code is an error, a withdrawn one a warning; the rule is the official validator's id.
+ */
+public final class CodelistCheck implements Check {
+  private final CodelistRules rules;
+
+  /** Against the codelists that ship with iatipub. */
+  public CodelistCheck() {
+    this.rules = CodelistRules.bundled();
+  }
+
+  /** Against another snapshot (tests, or a newer import not yet bundled). */
+  public CodelistCheck(CodelistSnapshot snapshot) {
+    this.rules = CodelistRules.of(snapshot);
+  }
+
+  @Override
+  public void root(Node root, Reporter reporter) {
+    rules.checkRoot(root, reporter);
+  }
+
+  @Override
+  public void record(Node record, Reporter reporter) {
+    rules.checkRecord(record, reporter);
+  }
+}
