@@ -1,6 +1,8 @@
 package org.iatipub.validation;
 
-import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.iatipub.validation.rules.IatiRules;
 
 /**
  * Every check that {@code validate} and {@code publish} run beyond the schema. Adding a check
@@ -10,6 +12,9 @@ public final class StandardChecks {
   private StandardChecks() {}
 
   public static CheckSuite suite() {
-    return new CheckSuite(List.of(CodelistCheck::new));
+    return new CheckSuite(Stream.concat(
+        Stream.<Supplier<Check>>of(
+            CodelistCheck::new),
+        IatiRules.standard().checks().stream()).toList());
   }
 }

@@ -21,7 +21,7 @@ class ValidateCommandTest {
 
   private static final String VALID = """
       <iati-activities version="2.03">
-        <iati-activity>
+        <iati-activity xml:lang="en">
           <iati-identifier>XM-DAC-41302-1</iati-identifier>
           <reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative></reporting-org>
           <title><narrative>Decent work</narrative></title>
@@ -29,6 +29,8 @@ class ValidateCommandTest {
           <participating-org role="1" ref="XM-DAC-41302"/>
           <activity-status code="2"/>
           <activity-date type="1" iso-date="2021-01-01"/>
+          <recipient-country code="KE"/>
+          <sector code="11110"/>
         </iati-activity>
       </iati-activities>
       """;

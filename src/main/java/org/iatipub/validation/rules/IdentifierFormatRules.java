@@ -1,0 +1,128 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.WARNING;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.iatipub.validation.Check;
+import org.iatipub.validation.DocumentKind;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.Reporter;
+
+/**
+ * The form of every identifier an activity or organisation cites: no surrounding spaces, none of
+ * the characters that break identifier look-ups, and (where the validator asks) a registered
+ * agency prefix. The official ids are {@code 1.N.1}, {@code 1.N.13} and {@code 1.N.8}, N naming
+ * the identifier.
+ */
+final class IdentifierFormatRules implements Check {
+
+  /** An identifier found in a record: the node that holds it and its value as written. */
+  record Cited(Node at, String value) {}
+
+  /** One kind of identifier: its number in the official ids, what it is called, where it is. */
+  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Node, Stream<Cited>> find) {
+    Rule noSpaces() {
+      return new Rule("1." + number + ".1", WARNING, Set.of(kind), "the " + label + " has no leading or trailing spaces or line breaks");
+    }
+
+    Rule noSymbols() {
+      return new Rule("1." + number + ".13", WARNING, Set.of(kind), "the " + label + " contains none of / & | ?");
+    }
+
+    Rule registeredAgency() {
+      return new Rule("1." + number + ".8", WARNING, Set.of(kind), "the " + label + " starts with a registered agency prefix (OrganisationRegistrationAgency codelist)");
+    }
+  }
+
+  static final List<Target> TARGETS = List.of(
+      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, a -> text(a.children("iati-identifier"))),
+      new Target(4, DocumentKind.ACTIVITIES, "provider organisation's activity identifier", false,
+          a -> attr(flows(a, "provider-org"), "provider-activity-id")),
+      new Target(5, DocumentKind.ACTIVITIES, "receiver organisation's activity identifier", false,
+          a -> attr(flows(a, "receiver-org"), "receiver-activity-id")),
+      new Target(6, DocumentKind.ACTIVITIES, "previous activity identifier (other-identifier type A3)", false,
+          a -> attr(otherIdentifier(a, "A3"), "ref")),
+      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, a -> attr(a.children("related-activity"), "ref")),
+      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, a -> attr(a.children("participating-org"), "ref")),
+      new Target(9, DocumentKind.ACTIVITIES, "participating organisation's activity identifier", false,
+          a -> attr(a.children("participating-org"), "activity-id")),
+      new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", false, a -> attr(flows(a, "provider-org"), "ref")),
+      new Target(11, DocumentKind.ACTIVITIES, "owner organisation identifier", false,
+          a -> attr(Tree.path(a, "other-identifier", "owner-org"), "ref")),
+      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, o -> text(o.children("organisation-identifier"))),
+      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, a -> attr(a.children("reporting-org"), "ref")),
+      new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", false, a -> attr(flows(a, "receiver-org"), "ref")),
+      new Target(16, DocumentKind.ACTIVITIES, "previous reporting organisation identifier (other-identifier type B1)", false,
+          a -> attr(otherIdentifier(a, "B1"), "ref")),
+      new Target(17, DocumentKind.ORGANISATIONS, "recipient organisation identifier", false,
+          o -> attr(Tree.path(o, "recipient-org-budget", "recipient-org"), "ref")),
+      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, o -> attr(o.children("reporting-org"), "ref")));
+
+  private final AgencyPrefixes agencies;
+
+  /** @param agencies the registered agency prefixes; {@link AgencyPrefixes#NONE} leaves the {@code 1.N.8} rules out */
+  IdentifierFormatRules(AgencyPrefixes agencies) {
+    this.agencies = agencies;
+  }
+
+  static List<Rule> rules(AgencyPrefixes agencies) {
+    List<Rule> rules = new ArrayList<>();
+    for (Target target : TARGETS) {
+      rules.add(target.noSpaces());
+      rules.add(target.noSymbols());
+      if (target.agencyPrefix() && agencies.known()) {
+        rules.add(target.registeredAgency());
+      }
+    }
+    return List.copyOf(rules);
+  }
+
+  @Override
+  public void record(Node record, Reporter reporter) {
+    DocumentKind kind = record.name().equals("iati-organisation") ? DocumentKind.ORGANISATIONS : DocumentKind.ACTIVITIES;
+    for (Target target : TARGETS) {
+      if (target.kind() != kind) {
+        continue;
+      }
+      target.find().apply(record).forEach(cited -> check(target, cited, reporter));
+    }
+  }
+
+  private void check(Target target, Cited cited, Reporter reporter) {
+    String value = cited.value();
+    if (!value.equals(value.strip())) {
+      target.noSpaces().report(reporter, cited.at(), "the " + target.label() + " '" + value
+          + "' starts or ends with spaces or line breaks; remove them, since identifiers are matched exactly");
+    }
+    if (value.chars().anyMatch(c -> c == '/' || c == '&' || c == '|' || c == '?')) {
+      target.noSymbols().report(reporter, cited.at(), "the " + target.label() + " '" + value.strip()
+          + "' contains / & | or ?; replace those characters (they break look-ups of the identifier)");
+    }
+    if (target.agencyPrefix() && agencies.known() && !agencies.registers(value.strip())) {
+      target.registeredAgency().report(reporter, cited.at(), "the " + target.label() + " '" + value.strip()
+          + "' does not start with a registered agency prefix followed by a hyphen (e.g. 'GB-COH-', 'XM-DAC-');"
+          + " use the identifier your organisation has from a registration agency listed at org-id.guide");
+    }
+  }
+
+  private static Stream<Node> flows(Node activity, String party) {
+    return Stream.concat(Tree.path(activity, "transaction", party), Tree.path(activity, "planned-disbursement", party));
+  }
+
+  private static Stream<Node> otherIdentifier(Node activity, String type) {
+    return activity.children("other-identifier").filter(n -> n.attribute("type").map(t -> t.strip().equalsIgnoreCase(type)).orElse(false));
+  }
+
+  private static Stream<Cited> attr(Stream<Node> nodes, String attribute) {
+    return nodes.flatMap(n -> n.attribute(attribute).map(v -> new Cited(n, v)).stream());
+  }
+
+  /** Element text; the record reader trims it, so surrounding spaces in text cannot be seen here. */
+  private static Stream<Cited> text(Stream<Node> nodes) {
+    return nodes.map(n -> new Cited(n, n.text()));
+  }
+}

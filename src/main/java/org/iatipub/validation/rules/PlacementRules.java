@@ -1,0 +1,79 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.ERROR;
+import static org.iatipub.finding.Severity.WARNING;
+
+import java.util.List;
+import java.util.Optional;
+import org.iatipub.validation.Check;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.Reporter;
+
+/**
+ * Sectors and recipient countries or regions belong either to the whole activity or to every one
+ * of its transactions, never both and never only some.
+ */
+final class PlacementRules implements Check {
+  static final Rule SECTOR_SOMEWHERE = Rule.activity("6.2.2", ERROR,
+      "the activity has a sector, at activity level or on its transactions");
+  static final Rule SECTOR_NOT_BOTH = Rule.activity("6.6.2", ERROR,
+      "sectors are given at activity level or on transactions, not both");
+  static final Rule SECTOR_ALL_TRANSACTIONS = Rule.activity("6.7.2", ERROR,
+      "when the activity has no sector, every transaction has one");
+  static final Rule LOCATION_NOT_BOTH = Rule.activity("3.6.2", ERROR,
+      "recipient countries or regions are given at activity level or on transactions, not both");
+  static final Rule LOCATION_SOMEWHERE = Rule.activity("3.7.1", WARNING,
+      "the activity has a recipient country or region, at activity level or on its transactions");
+  static final Rule LOCATION_ALL_TRANSACTIONS = Rule.activity("3.7.2", ERROR,
+      "when the activity has no recipient country or region, every transaction has one");
+  static final List<Rule> RULES = List.of(SECTOR_SOMEWHERE, SECTOR_NOT_BOTH, SECTOR_ALL_TRANSACTIONS,
+      LOCATION_NOT_BOTH, LOCATION_SOMEWHERE, LOCATION_ALL_TRANSACTIONS);
+
+  @Override
+  public void record(Node activity, Reporter reporter) {
+    if (!activity.name().equals("iati-activity")) {
+      return;
+    }
+    List<Node> transactions = activity.children("transaction").toList();
+    sectors(activity, transactions, reporter);
+    locations(activity, transactions, reporter);
+  }
+
+  private static void sectors(Node activity, List<Node> transactions, Reporter reporter) {
+    Optional<Node> atActivity = activity.child("sector");
+    Optional<Node> onTransaction = transactions.stream().flatMap(t -> t.children("sector")).findFirst();
+    if (atActivity.isPresent()) {
+      onTransaction.ifPresent(sector -> SECTOR_NOT_BOTH.report(reporter, sector,
+          "this transaction has a sector while the activity has sectors too; keep them at one level only"));
+      return;
+    }
+    if (onTransaction.isEmpty()) {
+      SECTOR_SOMEWHERE.report(reporter, activity,
+          "the activity has no sector; add <sector> to the activity (or to every transaction)");
+    }
+    // As the official rule: with no activity sector, every transaction needs one.
+    transactions.stream().filter(t -> t.child("sector").isEmpty()).forEach(t -> SECTOR_ALL_TRANSACTIONS.report(reporter, t,
+        "this transaction has no sector and the activity has none; give every transaction a sector, or give the activity its sectors"));
+  }
+
+  private static void locations(Node activity, List<Node> transactions, Reporter reporter) {
+    boolean atActivity = has(activity);
+    Optional<Node> onTransaction = transactions.stream().filter(PlacementRules::has).findFirst();
+    if (atActivity) {
+      onTransaction.ifPresent(t -> LOCATION_NOT_BOTH.report(reporter, t,
+          "this transaction has a recipient country or region while the activity has one too; keep them at one level only"));
+      return;
+    }
+    if (onTransaction.isEmpty()) {
+      LOCATION_SOMEWHERE.report(reporter, activity,
+          "the activity has no recipient country or region; add one to the activity (or to every transaction)");
+    }
+    // As the official rule: with no activity-level location, every transaction needs one.
+    transactions.stream().filter(t -> !has(t)).forEach(t -> LOCATION_ALL_TRANSACTIONS.report(reporter, t,
+        "this transaction has no recipient country or region and the activity has none; give every transaction one, or give the activity its countries or regions"));
+  }
+
+  private static boolean has(Node node) {
+    return node.child("recipient-country").isPresent() || node.child("recipient-region").isPresent();
+  }
+}

@@ -1,0 +1,56 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.ERROR;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.iatipub.validation.Check;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.Reporter;
+
+/** Things that must be there: a status, document formats, and a name or identifier for every organisation cited. */
+final class PresenceRules implements Check {
+  static final Rule STATUS = Rule.activity("6.2.1", ERROR,
+      "the activity has an activity-status");
+  static final Rule DOCUMENT_FORMAT = Rule.both("6.1.5", ERROR,
+      "every document-link declares its format");
+  static final Rule PARTICIPANT_NAMED = Rule.activity("6.10.1", ERROR,
+      "every participating organisation has an identifier (@ref) or a narrative");
+  static final Rule OWNER_NAMED = Rule.activity("6.8.1", ERROR,
+      "every owner-org of an other-identifier has an identifier (@ref) or a narrative");
+  static final Rule PROVIDER_NAMED = Rule.activity("6.9.1", ERROR,
+      "every provider-org of a transaction or planned disbursement has an identifier (@ref) or a narrative");
+  static final Rule RECEIVER_NAMED = Rule.activity("6.9.2", ERROR,
+      "every receiver-org of a transaction or planned disbursement has an identifier (@ref) or a narrative");
+  static final Rule POLICY_SIGNIFICANCE = Rule.activity("6.14.1", ERROR,
+      "a policy marker from the OECD DAC vocabulary (1) has a significance");
+  static final List<Rule> RULES = List.of(STATUS, DOCUMENT_FORMAT, PARTICIPANT_NAMED, OWNER_NAMED, PROVIDER_NAMED,
+      RECEIVER_NAMED, POLICY_SIGNIFICANCE);
+
+  @Override
+  public void record(Node record, Reporter reporter) {
+    Tree.descendants(record, "document-link").filter(d -> Values.blank(d.attribute("format"))).forEach(link ->
+        DOCUMENT_FORMAT.report(reporter, link, "this document-link has no format; add @format with its MIME type, e.g. application/pdf"));
+    if (!record.name().equals("iati-activity")) {
+      return;
+    }
+    if (record.child("activity-status").isEmpty()) {
+      STATUS.report(reporter, record, "the activity has no activity-status; add <activity-status code=\"...\"/> (e.g. 2 for implementation)");
+    }
+    named(record.children("participating-org"), PARTICIPANT_NAMED, "participating organisation", reporter);
+    named(Tree.path(record, "other-identifier", "owner-org"), OWNER_NAMED, "owner organisation", reporter);
+    named(Stream.concat(Tree.path(record, "transaction", "provider-org"), Tree.path(record, "planned-disbursement", "provider-org")),
+        PROVIDER_NAMED, "provider organisation", reporter);
+    named(Stream.concat(Tree.path(record, "transaction", "receiver-org"), Tree.path(record, "planned-disbursement", "receiver-org")),
+        RECEIVER_NAMED, "receiver organisation", reporter);
+    record.children("policy-marker")
+        .filter(p -> Tree.vocabulary(p).equals("1") && p.attribute("significance").isEmpty())
+        .forEach(marker -> POLICY_SIGNIFICANCE.report(reporter, marker, "policy marker '" + marker.attribute("code").orElse("")
+            + "' (OECD DAC vocabulary) has no significance; add @significance (e.g. 1 for significant objective)"));
+  }
+
+  private static void named(Stream<Node> organisations, Rule rule, String what, Reporter reporter) {
+    organisations.filter(o -> o.attribute("ref").isEmpty() && o.child("narrative").isEmpty()).forEach(org ->
+        rule.report(reporter, org, "this " + what + " has neither @ref nor a narrative; add its organisation identifier or its name"));
+  }
+}

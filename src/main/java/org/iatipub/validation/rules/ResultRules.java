@@ -1,0 +1,102 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.ERROR;
+import static org.iatipub.finding.Severity.WARNING;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.iatipub.validation.Check;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.Reporter;
+
+/**
+ * Results and indicators agree with their measure: quantitative indicators (measures 1 to 4)
+ * give numbers for baseline, target and actual, qualitative ones (measure 5) give none; and a
+ * reference code sits on the result or on its indicators, not both.
+ */
+final class ResultRules implements Check {
+  static final Rule BASELINE_VALUE = Rule.activity("8.8.1", ERROR,
+      "a quantitative indicator's baseline has a value (2.03)");
+  static final Rule BASELINE_NUMBER = Rule.activity("8.8.2", WARNING,
+      "a quantitative indicator's baseline value is a number (2.03)");
+  static final Rule BASELINE_QUALITATIVE = Rule.activity("8.8.3", WARNING,
+      "a qualitative indicator's baseline has no value (2.03)");
+  static final Rule TARGET_VALUE = Rule.activity("8.9.1", ERROR,
+      "a quantitative indicator's period target has a value (2.03)");
+  static final Rule TARGET_NUMBER = Rule.activity("8.9.2", WARNING,
+      "a quantitative indicator's period target value is a number (2.03)");
+  static final Rule TARGET_QUALITATIVE = Rule.activity("8.9.3", WARNING,
+      "a qualitative indicator's period target has no value (2.03)");
+  static final Rule ACTUAL_VALUE = Rule.activity("8.10.1", ERROR,
+      "a quantitative indicator's period actual has a value (2.03)");
+  static final Rule ACTUAL_NUMBER = Rule.activity("8.10.2", WARNING,
+      "a quantitative indicator's period actual value is a number (2.03)");
+  static final Rule ACTUAL_QUALITATIVE = Rule.activity("8.10.3", WARNING,
+      "a qualitative indicator's period actual has no value (2.03)");
+  static final Rule REFERENCE_ONE_LEVEL = Rule.activity("8.11.1", ERROR,
+      "a reference code is given on a result or on its indicators, not both");
+  static final List<Rule> RULES = List.of(BASELINE_VALUE, BASELINE_NUMBER, BASELINE_QUALITATIVE, TARGET_VALUE, TARGET_NUMBER,
+      TARGET_QUALITATIVE, ACTUAL_VALUE, ACTUAL_NUMBER, ACTUAL_QUALITATIVE, REFERENCE_ONE_LEVEL);
+
+  private static final Set<String> QUANTITATIVE = Set.of("1", "2", "3", "4");
+  private static final String QUALITATIVE = "5";
+
+  /** The three rules for one kind of indicator value. */
+  private record ValueRules(Rule value, Rule number, Rule qualitative) {}
+
+  private static final ValueRules BASELINE = new ValueRules(BASELINE_VALUE, BASELINE_NUMBER, BASELINE_QUALITATIVE);
+  private static final ValueRules TARGET = new ValueRules(TARGET_VALUE, TARGET_NUMBER, TARGET_QUALITATIVE);
+  private static final ValueRules ACTUAL = new ValueRules(ACTUAL_VALUE, ACTUAL_NUMBER, ACTUAL_QUALITATIVE);
+
+  private String version = Versions.CURRENT;
+
+  @Override
+  public void root(Node root, Reporter reporter) {
+    version = Versions.of(root);
+  }
+
+  @Override
+  public void record(Node activity, Reporter reporter) {
+    if (!activity.name().equals("iati-activity")) {
+      return;
+    }
+    activity.children("result").forEach(result -> {
+      boolean resultReferenced = result.child("reference").isPresent();
+      result.children("indicator").forEach(indicator -> {
+        if (resultReferenced) {
+          indicator.child("reference").ifPresent(reference -> REFERENCE_ONE_LEVEL.report(reporter, reference,
+              "this indicator has a reference code while its result has one too; keep the reference at one level only"));
+        }
+        if (Versions.is203(version)) {
+          values(indicator, reporter);
+        }
+      });
+    });
+  }
+
+  private static void values(Node indicator, Reporter reporter) {
+    String measure = indicator.attribute("measure").map(String::strip).orElse("");
+    Stream<Node> baselines = indicator.children("baseline");
+    baselines.forEach(b -> value(b, measure, BASELINE, reporter));
+    indicator.children("period").forEach(period -> {
+      period.children("target").forEach(t -> value(t, measure, TARGET, reporter));
+      period.children("actual").forEach(a -> value(a, measure, ACTUAL, reporter));
+    });
+  }
+
+  private static void value(Node node, String measure, ValueRules rules, Reporter reporter) {
+    if (QUANTITATIVE.contains(measure)) {
+      if (node.attribute("value").isEmpty()) {
+        rules.value().report(reporter, node, "this " + node.name() + " of a quantitative indicator (measure " + measure
+            + ") has no value; add @value with the number");
+      } else if (Values.decimal(node.attribute("value")).isEmpty()) {
+        rules.number().report(reporter, node, "this " + node.name() + "'s value '" + node.attribute("value").get()
+            + "' is not a number, but the indicator is quantitative (measure " + measure + "); write a number, or make the indicator qualitative (measure 5)");
+      }
+    } else if (QUALITATIVE.equals(measure) && node.attribute("value").isPresent()) {
+      rules.qualitative().report(reporter, node, "this " + node.name() + " of a qualitative indicator (measure 5) has a value;"
+          + " leave @value out and describe the result in a comment");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.ERROR;
+import static org.iatipub.finding.Severity.WARNING;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.iatipub.codelist.CodelistMapping;
+import org.iatipub.codelist.CodelistSnapshot;
+import org.iatipub.finding.Severity;
+import org.iatipub.validation.DocumentKind;
+
+/**
+ * Everything iatipub checks in an IATI file, as {@code iatipub rules} lists it: the XML and
+ * schema checks, the codelist checks and the IATI rules. A clean report means none of these
+ * found anything.
+ */
+public record RuleCatalogue(List<Rule> rules) {
+  private static final Set<DocumentKind> BOTH = Set.of(DocumentKind.ACTIVITIES, DocumentKind.ORGANISATIONS);
+
+  public RuleCatalogue {
+    rules = List.copyOf(rules);
+  }
+
+  /** What validate and publish run. */
+  public static RuleCatalogue standard() {
+    CodelistSnapshot codelists = CodelistSnapshot.bundled();
+    List<Rule> all = new ArrayList<>(fileRules());
+    all.addAll(codelistRules(codelists));
+    all.addAll(new IatiRules(AgencyPrefixes.of(codelists), java.time.Clock.systemUTC()).rules());
+    return new RuleCatalogue(all);
+  }
+
+  /** The checks of the XML reader and schema validator ({@code FileValidator}), which report these ids. */
+  static List<Rule> fileRules() {
+    return List.of(
+        new Rule("xml/empty", ERROR, BOTH, "the file is not empty"),
+        new Rule("xml/not-xml", ERROR, BOTH, "the file is XML at all"),
+        new Rule("xml/not-well-formed", ERROR, BOTH, "the file is well-formed XML"),
+        new Rule("xml/truncated", ERROR, BOTH, "the file is complete (not cut off)"),
+        new Rule("xml/encoding", ERROR, BOTH, "the file's bytes match its declared character encoding"),
+        new Rule("xml/doctype", ERROR, BOTH, "the file has no DOCTYPE (refused so no external entity is fetched or expanded)"),
+        new Rule("xml/unreadable", ERROR, BOTH, "the XML parser can read the file"),
+        new Rule("iati/root", ERROR, BOTH, "the root element is <iati-activities> or <iati-organisations>"),
+        new Rule("iati/version", WARNING, BOTH, "the file declares IATI version 2.03 (other versions are checked as 2.03)"),
+        new Rule("xsd/*", ERROR, BOTH, "the file conforms to the IATI 2.03 XML Schema (each constraint reports as xsd/<constraint>)"));
+  }
+
+  /**
+   * Extension point for the codelist checks: one rule per codelist mapping of the bundled
+   * snapshot, under the id its findings carry (the official validator's where it has one).
+   * The official catalogue rates every codelist breach an error.
+   */
+  static List<Rule> codelistRules(CodelistSnapshot codelists) {
+    return codelists.mappings().stream()
+        .map(RuleCatalogue::codelistRule)
+        .sorted(Comparator.comparing(Rule::id))
+        .toList();
+  }
+
+  private static Rule codelistRule(CodelistMapping mapping) {
+    String root = mapping.path().anyElement() ? "" : mapping.path().elements().get(0);
+    Set<DocumentKind> kinds = root.startsWith("iati-activit") ? Set.of(DocumentKind.ACTIVITIES)
+        : root.startsWith("iati-organisation") ? Set.of(DocumentKind.ORGANISATIONS) : BOTH;
+    String when = mapping.condition().map(c -> " when " + c).orElse("");
+    return new Rule(mapping.rule(), Severity.ERROR, kinds,
+        "the code at " + mapping.path() + when + " is in the " + mapping.codelist() + " codelist");
+  }
+
+  /** The distinct rule ids, e.g. to compare with the official catalogue. */
+  public Set<String> ids() {
+    return Set.copyOf(rules.stream().map(Rule::id).toList());
+  }
+}

@@ -1,0 +1,79 @@
+package org.iatipub.validation.rules;
+
+import static org.iatipub.finding.Severity.WARNING;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.iatipub.validation.Check;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.Reporter;
+
+/**
+ * Classifications from other vocabularies come in addition to the OECD DAC one, which keeps data
+ * comparable across publishers; and one aid type per vocabulary.
+ */
+final class VocabularyRules implements Check {
+  static final Rule DAC_SECTOR_TOO = Rule.activity("102.1.1", WARNING,
+      "an activity or transaction with sectors has one from the OECD DAC vocabulary (1) too");
+  static final Rule DAC_AID_TYPE_TOO = Rule.activity("107.1.1", WARNING,
+      "an activity with default aid types has one from the OECD DAC vocabulary (1) too (2.03)");
+  static final Rule ONE_AID_TYPE_PER_VOCABULARY = Rule.activity("107.1.2", WARNING,
+      "an activity has at most one default aid type per aid type vocabulary (2.03)");
+  static final Rule TRANSACTION_DAC_AID_TYPE_TOO = Rule.activity("107.2.1", WARNING,
+      "a transaction with aid types has one from the OECD DAC vocabulary (1) too (2.03)");
+  static final Rule TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY = Rule.activity("107.2.2", WARNING,
+      "a transaction has at most one aid type per aid type vocabulary (2.03)");
+  static final List<Rule> RULES = List.of(DAC_SECTOR_TOO, DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY,
+      TRANSACTION_DAC_AID_TYPE_TOO, TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY);
+
+  private String version = Versions.CURRENT;
+
+  @Override
+  public void root(Node root, Reporter reporter) {
+    version = Versions.of(root);
+  }
+
+  @Override
+  public void record(Node activity, Reporter reporter) {
+    if (!activity.name().equals("iati-activity")) {
+      return;
+    }
+    List<Node> transactions = activity.children("transaction").toList();
+    Stream.concat(Stream.of(activity), transactions.stream()).forEach(holder -> {
+      List<Node> sectors = holder.children("sector").toList();
+      if (!sectors.isEmpty() && sectors.stream().noneMatch(VocabularyRules::dac)) {
+        DAC_SECTOR_TOO.report(reporter, sectors.get(0), "the " + holder.name() + "'s sectors are all from other vocabularies;"
+            + " add the matching OECD DAC sector (vocabulary 1) so the data compares with other publishers'");
+      }
+    });
+    if (!Versions.is203(version)) {
+      return;
+    }
+    aidTypes(activity, activity.children("default-aid-type").toList(), DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY, reporter);
+    transactions.forEach(t -> aidTypes(t, t.children("aid-type").toList(), TRANSACTION_DAC_AID_TYPE_TOO,
+        TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY, reporter));
+  }
+
+  private static void aidTypes(Node holder, List<Node> aidTypes, Rule dacToo, Rule onePerVocabulary, Reporter reporter) {
+    if (aidTypes.isEmpty()) {
+      return;
+    }
+    if (aidTypes.stream().noneMatch(VocabularyRules::dac)) {
+      dacToo.report(reporter, aidTypes.get(0), "the " + holder.name() + "'s aid types are all from other vocabularies;"
+          + " add the matching OECD DAC aid type (vocabulary 1)");
+    }
+    Map<String, List<Node>> byVocabulary = aidTypes.stream().collect(Collectors.groupingBy(Tree::vocabulary));
+    byVocabulary.forEach((vocabulary, same) -> {
+      if (same.size() > 1) {
+        onePerVocabulary.report(reporter, same.get(1), "the " + holder.name() + " has " + same.size()
+            + " aid types in vocabulary " + vocabulary + "; keep one per vocabulary (split the activity or its transactions if several apply)");
+      }
+    });
+  }
+
+  private static boolean dac(Node classified) {
+    return Tree.vocabulary(classified).equals("1");
+  }
+}
