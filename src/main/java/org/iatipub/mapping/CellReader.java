@@ -1,0 +1,174 @@
+package org.iatipub.mapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import org.iatipub.finding.Finding;
+import org.iatipub.finding.Location;
+import org.iatipub.source.SourceRow;
+
+/**
+ * Reads the cells of the own form through the mapping file: finds a field's column, translates
+ * codes through crosswalks, checks dates and numbers, and records a finding (file, row, column,
+ * value) for each cell it cannot use. One per activity, as it collects that activity's findings.
+ */
+final class CellReader {
+  static final QName XML_LANG = new QName(XMLConstants.XML_NS_URI, "lang", "xml");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+  private final MappingFile mapping;
+  private final Map<String, Crosswalk> crosswalks;
+  private final List<Finding> findings;
+
+  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings) {
+    this.mapping = mapping;
+    this.crosswalks = crosswalks;
+    this.findings = findings;
+  }
+
+  private MappingFile.Field field(OwnTable table, String field) {
+    MappingFile.TableMapping tableMapping = mapping.tables().get(table);
+    return tableMapping == null ? null : tableMapping.field(field);
+  }
+
+  boolean mapped(OwnTable table, String field) {
+    return field(table, field) != null;
+  }
+
+  /** The cell's text, trimmed; empty when the field is not mapped or the cell is blank. */
+  String raw(OwnTable table, SourceRow row, String field) {
+    return field(table, field) instanceof MappingFile.Column c ? row.get(c.column()) : "";
+  }
+
+  Location.Cell cell(OwnTable table, SourceRow row, String field) {
+    return field(table, field) instanceof MappingFile.Column c ? row.cell(c.column()) : row.whole();
+  }
+
+  /** A value that must be there; a finding when it is not. */
+  String required(OwnTable table, SourceRow row, String field) {
+    String value = raw(table, row, field);
+    if (value.isEmpty()) {
+      findings.add(Finding.error("mapping/missing-value", cell(table, row, field),
+          "'" + field + "' is required here but the cell is empty"));
+    }
+    return value;
+  }
+
+  /** A code, translated through the field's crosswalk when it has one; null when empty or unknown. */
+  Crosswalk.Code code(OwnTable table, SourceRow row, String field) {
+    String value = raw(table, row, field);
+    if (value.isEmpty()) {
+      return null;
+    }
+    MappingFile.Column column = (MappingFile.Column) field(table, field);
+    if (column.crosswalk() == null) {
+      return new Crosswalk.Code(value, null);
+    }
+    Crosswalk crosswalk = crosswalks.get(column.crosswalk());
+    Crosswalk.Code code = crosswalk.translate(value).orElse(null);
+    if (code == null) {
+      findings.add(Finding.error("mapping/unknown-code", cell(table, row, field),
+          "the local code '" + value + "' has no entry in the crosswalk '" + crosswalk.name() + "' ("
+              + crosswalk.file() + "); add it there or correct the cell"));
+    }
+    return code;
+  }
+
+  /** The code alone (see {@link #code}). */
+  String codeValue(OwnTable table, SourceRow row, String field) {
+    Crosswalk.Code code = code(table, row, field);
+    return code == null ? null : code.code();
+  }
+
+  /** An ISO date (YYYY-MM-DD); null when empty or not a date. */
+  String date(OwnTable table, SourceRow row, String field) {
+    String value = raw(table, row, field);
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value).toString();
+    } catch (DateTimeParseException e) {
+      findings.add(Finding.error("mapping/bad-date", cell(table, row, field),
+          "'" + value + "' is not a date; write dates as YYYY-MM-DD, e.g. 2024-03-31"));
+      return null;
+    }
+  }
+
+  /** A plain decimal number; null when empty or not a number. */
+  String number(OwnTable table, SourceRow row, String field) {
+    String value = raw(table, row, field);
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (!NUMBER.matcher(value).matches()) {
+      findings.add(Finding.error("mapping/bad-number", cell(table, row, field),
+          "'" + value + "' is not a plain number; write digits with '.' for decimals,"
+              + " without thousands separators, spaces or currency signs, e.g. 125000.50"));
+      return null;
+    }
+    return value;
+  }
+
+  /** A percentage from 0 to 100; null when empty or not one. */
+  String percentage(OwnTable table, SourceRow row, String field) {
+    String value = number(table, row, field);
+    if (value != null) {
+      BigDecimal number = new BigDecimal(value);
+      if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
+        findings.add(Finding.error("mapping/bad-percentage", cell(table, row, field),
+            "'" + value + "' is not a percentage from 0 to 100"));
+        return null;
+      }
+    }
+    return value;
+  }
+
+  /** A year such as 2021; null when empty or not a year. */
+  String year(OwnTable table, SourceRow row, String field) {
+    String value = raw(table, row, field);
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (!value.matches("[12][0-9]{3}")) {
+      findings.add(Finding.error("mapping/bad-year", cell(table, row, field),
+          "'" + value + "' is not a year; write four digits, e.g. 2021"));
+      return null;
+    }
+    return value;
+  }
+
+  /** Adds one {@code narrative} per language that has text; true when it added any. */
+  boolean narratives(OwnTable table, SourceRow row, String field, XmlElement.Builder parent) {
+    if (!(field(table, field) instanceof MappingFile.Text text)) {
+      return false;
+    }
+    boolean any = false;
+    for (Map.Entry<String, String> entry : text.columns().entrySet()) {
+      String value = row.get(entry.getValue());
+      if (!value.isEmpty()) {
+        parent.child(narrative(entry.getKey(), value, row.cell(entry.getValue())));
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Narratives of the default language leave out xml:lang: they inherit it from the activity. */
+  XmlElement.Builder narrative(String language, String value, Location.Cell from) {
+    XmlElement.Builder narrative = XmlElement.element("narrative").text(value, from);
+    if (!language.isEmpty() && !language.equals(mapping.defaults().language())) {
+      narrative.attribute(XML_LANG, language, from);
+    }
+    return narrative;
+  }
+
+  void add(Finding finding) {
+    findings.add(finding);
+  }
+}

@@ -1,0 +1,179 @@
+package org.iatipub.mapping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import org.iatipub.finding.Location;
+
+/**
+ * An element of an activity as the mapping rules build it, before it is bound to the IATI model:
+ * names, attributes, text and children, each remembering the CSV cell it came from, so a problem
+ * found later (by the model or the schema) can still name file, row and column. Children may be in
+ * any order; binding to the model puts them in schema order.
+ *
+ * @param name the element name (with namespace for extension elements)
+ * @param attributes in the order they were set
+ * @param children in the order they were added
+ * @param text the element's text, or null
+ * @param source the cell that gave the text, or else the first cell that made the element
+ */
+public record XmlElement(
+    QName name, List<Attribute> attributes, List<XmlElement> children, String text, Location.Cell source) {
+
+  /** An attribute and the cell it came from. */
+  public record Attribute(QName name, String value, Location.Cell source) {}
+
+  public XmlElement {
+    attributes = List.copyOf(attributes);
+    children = List.copyOf(children);
+  }
+
+  public static Builder element(String name) {
+    return new Builder(new QName(name));
+  }
+
+  public static Builder element(QName name) {
+    return new Builder(name);
+  }
+
+  /** The qualified name as written in XML ({@code prefix:local} or {@code local}). */
+  public static String written(QName name) {
+    if (XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
+      return "xml:" + name.getLocalPart();
+    }
+    return name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
+  }
+
+  /**
+   * The name as it appears in {@link #paths()}: {@code local}, {@code xml:lang}, or {@code
+   * {uri}local} for other namespaces (prefixes may change when the XML is written; URIs do not).
+   */
+  public static String pathName(QName name) {
+    String uri = name.getNamespaceURI();
+    if (uri.isEmpty()) {
+      return name.getLocalPart();
+    }
+    return XMLConstants.XML_NS_URI.equals(uri) ? "xml:" + name.getLocalPart() : "{" + uri + "}" + name.getLocalPart();
+  }
+
+  /**
+   * Every element, attribute and text of this tree by its path ({@code
+   * iati-activity/transaction[2]/value/@value-date}, {@code .../value/#text}), with the cell it came
+   * from: what a complete serialisation of it must contain.
+   */
+  public Map<String, Location.Cell> paths() {
+    Map<String, Location.Cell> paths = new LinkedHashMap<>();
+    collect(pathName(name), paths);
+    return paths;
+  }
+
+  private void collect(String path, Map<String, Location.Cell> paths) {
+    paths.put(path, source);
+    for (Attribute attribute : attributes) {
+      paths.put(path + "/@" + pathName(attribute.name()), attribute.source());
+    }
+    if (text != null && !text.isEmpty()) {
+      paths.put(path + "/#text", source);
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    for (XmlElement child : children) {
+      String childName = pathName(child.name());
+      int index = seen.merge(childName, 1, Integer::sum);
+      child.collect(path + "/" + childName + "[" + index + "]", paths);
+    }
+  }
+
+  /** Builds an element step by step; mapping rules use it, then freeze the result with build(). */
+  public static final class Builder {
+    private final QName name;
+    private final List<Attribute> attributes = new ArrayList<>();
+    private final List<Builder> children = new ArrayList<>();
+    private String text;
+    private Location.Cell source;
+
+    private Builder(QName name) {
+      this.name = name;
+    }
+
+    public QName name() {
+      return name;
+    }
+
+    /** Sets an attribute; a blank value is left out, as an empty cell means "not given". */
+    public Builder attribute(String attribute, String value, Location.Cell from) {
+      return attribute(new QName(attribute), value, from);
+    }
+
+    public Builder attribute(QName attribute, String value, Location.Cell from) {
+      if (value != null && !value.isBlank()) {
+        attributes.removeIf(a -> a.name().equals(attribute));
+        attributes.add(new Attribute(attribute, value.strip(), from));
+        remember(from);
+      }
+      return this;
+    }
+
+    public boolean hasAttribute(String attribute) {
+      return attributes.stream().anyMatch(a -> a.name().getLocalPart().equals(attribute) && a.name().getNamespaceURI().isEmpty());
+    }
+
+    public Builder text(String value, Location.Cell from) {
+      if (value != null && !value.isBlank()) {
+        text = value.strip();
+        source = from;
+      }
+      return this;
+    }
+
+    public Builder child(Builder child) {
+      children.add(child);
+      if (child.source != null) {
+        remember(child.source);
+      }
+      return this;
+    }
+
+    /** The last child named {@code name}, or a new one added at the end. */
+    public Builder lastOrNew(String childName, Location.Cell from) {
+      for (int i = children.size() - 1; i >= 0; i--) {
+        if (children.get(i).name.getLocalPart().equals(childName) && children.get(i).name.getNamespaceURI().isEmpty()) {
+          return children.get(i);
+        }
+      }
+      Builder child = element(childName).from(from);
+      child(child);
+      return child;
+    }
+
+    /** Records the cell that made this element, unless an earlier one did. */
+    public Builder from(Location.Cell cell) {
+      remember(cell);
+      return this;
+    }
+
+    private void remember(Location.Cell cell) {
+      if (source == null) {
+        source = cell;
+      }
+    }
+
+    /** True when nothing was set: an element built only from empty cells is left out. */
+    public boolean isEmpty() {
+      return attributes.isEmpty() && text == null && children.stream().allMatch(Builder::isEmpty);
+    }
+
+    public XmlElement build() {
+      List<XmlElement> built = new ArrayList<>();
+      for (Builder child : children) {
+        if (!child.isEmpty()) {
+          built.add(child.build());
+        }
+      }
+      return new XmlElement(name, attributes, built, text, source);
+    }
+  }
+}

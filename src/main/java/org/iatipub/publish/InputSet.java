@@ -1,0 +1,182 @@
+package org.iatipub.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.iatipub.finding.Finding;
+import org.iatipub.mapping.Crosswalk;
+import org.iatipub.mapping.MappingFile;
+import org.iatipub.mapping.OwnTable;
+import org.iatipub.mapping.PathHeaderMapping;
+import org.iatipub.source.CsvTable;
+
+/**
+ * One directory of CSV files that becomes one output file, with everything needed to read it,
+ * checked before any data is read: a run whose configuration is wrong publishes nothing.
+ *
+ * @param name the directory name, part of the output file name
+ * @param shown the directory as findings show it (as the user named the input)
+ * @param form own columns or path headers
+ * @param mapping the mapping file (own form only)
+ * @param crosswalks the mapping file's crosswalks by name (own form only)
+ * @param files the CSV files to read, by their key (an {@link OwnTable} key, or the file name)
+ */
+record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
+    Map<String, Path> files) {
+
+  static final String MAPPING_FILE = "mapping.yaml";
+  static final String MAIN_SHEET = "main.csv";
+
+  /** The output file name: {@code <publisher>-<set>.xml}, or {@code <set>.xml} for path headers. */
+  String outputName() {
+    return mapping == null ? name + ".xml" : mapping.publisher() + "-" + name + ".xml";
+  }
+
+  String shown(String file) {
+    return shown.isEmpty() ? file : shown + "/" + file;
+  }
+
+  /** The sets under {@code request.input()}, each checked; every problem is reported at once. */
+  static List<InputSet> discover(PublishRequest request) throws CannotPublish {
+    Path input = request.input();
+    List<String> problems = new ArrayList<>();
+    if (!Files.isDirectory(input)) {
+      throw new CannotPublish(List.of(input + ": no such directory"));
+    }
+    List<InputSet> sets = new ArrayList<>();
+    try {
+      if (!csvFiles(input).isEmpty()) {
+        sets.add(prepare(input, input.toString(), request, problems));
+      } else {
+        for (Path dir : subdirectories(input)) {
+          if (Files.exists(dir.resolve(MAPPING_FILE)) || hasPathHeaders(dir, request.delimiter())) {
+            sets.add(prepare(dir, input.resolve(dir.getFileName()).toString(), request, problems));
+          }
+        }
+        if (sets.isEmpty()) {
+          problems.add(input + ": no CSV files, and no directory of them with a " + MAPPING_FILE + " or IATI path headers");
+        }
+      }
+    } catch (IOException e) {
+      problems.add(input + ": cannot be read (" + e.getMessage() + ")");
+    }
+    if (!problems.isEmpty()) {
+      throw new CannotPublish(problems);
+    }
+    return sets;
+  }
+
+  private static InputSet prepare(Path dir, String shown, PublishRequest request, List<String> problems) throws IOException {
+    String name = dir.toAbsolutePath().normalize().getFileName().toString();
+    InputForm form = request.form() != null ? request.form()
+        : hasPathHeaders(dir, request.delimiter()) ? InputForm.PATH_HEADERS : InputForm.OWN;
+    return form == InputForm.PATH_HEADERS
+        ? pathHeaders(dir, name, shown, request, problems)
+        : own(dir, name, shown, request, problems);
+  }
+
+  private static InputSet pathHeaders(Path dir, String name, String shown, PublishRequest request, List<String> problems)
+      throws IOException {
+    Map<String, Path> files = new LinkedHashMap<>();
+    List<Path> csvs = csvFiles(dir);
+    Path main = csvs.stream().filter(p -> p.getFileName().toString().equals(MAIN_SHEET)).findFirst()
+        .orElse(csvs.isEmpty() ? null : csvs.get(0));
+    if (main == null) {
+      problems.add(dir + ": no CSV files");
+      return null;
+    }
+    files.put(main.getFileName().toString(), main);
+    csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p));
+    for (Path file : files.values()) {
+      if (!CsvTable.readHeader(file, request.delimiter()).contains(PathHeaderMapping.ID_COLUMN)) {
+        problems.add(shownOf(shown, file) + ": has no '" + PathHeaderMapping.ID_COLUMN
+            + "' column; in the path-header form every sheet names the activity its rows belong to");
+      }
+    }
+    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files);
+  }
+
+  private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
+      throws IOException {
+    Path mappingPath = request.mapping() != null ? request.mapping() : dir.resolve(MAPPING_FILE);
+    if (!Files.isRegularFile(mappingPath)) {
+      problems.add(mappingPath + ": no mapping file; the own-column form needs one (--mapping FILE),"
+          + " or use IATI path headers (an 'iati-identifier' column)");
+      return null;
+    }
+    MappingFile mapping;
+    try {
+      mapping = MappingFile.load(mappingPath);
+    } catch (MappingFile.MappingException e) {
+      e.problems().forEach(p -> problems.add(mappingPath + ": " + p));
+      return null;
+    }
+    Map<String, Crosswalk> crosswalks = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> entry : mapping.crosswalks().entrySet()) {
+      Path file = entry.getValue();
+      if (!Files.isRegularFile(file)) {
+        problems.add(mappingPath + ": crosswalks." + entry.getKey() + ": no such file " + file);
+        continue;
+      }
+      List<Finding> findings = new ArrayList<>();
+      crosswalks.put(entry.getKey(), Crosswalk.read(entry.getKey(), file, file.toString(), ',', findings));
+      findings.stream().filter(Finding::isError).forEach(f -> problems.add(f.toString()));
+    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (Map.Entry<OwnTable, MappingFile.TableMapping> entry : mapping.tables().entrySet()) {
+      Path file = dir.resolve(entry.getValue().file());
+      String shownFile = shownOf(shown, file);
+      if (!Files.isRegularFile(file)) {
+        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + entry.getKey().key() + ")");
+        continue;
+      }
+      files.put(entry.getKey().key(), file);
+      List<String> header = CsvTable.readHeader(file, request.delimiter());
+      if (header.isEmpty()) {
+        continue; // reading the file reports why
+      }
+      entry.getValue().fields().forEach((field, source) -> {
+        List<String> columns = source instanceof MappingFile.Column c ? List.of(c.column())
+            : List.copyOf(((MappingFile.Text) source).columns().values());
+        for (String column : columns) {
+          if (!header.contains(column)) {
+            problems.add(shownFile + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
+                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header) + ")");
+          }
+        }
+      });
+    }
+    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files);
+  }
+
+  private static String shownOf(String shown, Path file) {
+    return shown.isEmpty() ? file.getFileName().toString() : shown + "/" + file.getFileName();
+  }
+
+  private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
+    for (Path csv : csvFiles(dir)) {
+      if (CsvTable.readHeader(csv, delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Path> csvFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv") && Files.isRegularFile(p))
+          .sorted().toList();
+    }
+  }
+
+  private static List<Path> subdirectories(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+}

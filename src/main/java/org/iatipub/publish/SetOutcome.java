@@ -1,0 +1,24 @@
+package org.iatipub.publish;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What publishing one input set gave.
+ *
+ * @param set the set's directory as shown
+ * @param output the file published, or null when none was (nothing valid, or --strict)
+ * @param published activities written to it
+ * @param withheld activities left out, each reported with its rows
+ * @param files the row tally of each input file
+ */
+public record SetOutcome(String set, Path output, int published, int withheld, List<FileTally> files) {
+  public SetOutcome {
+    files = List.copyOf(files);
+  }
+
+  SetOutcome unpublished() {
+    return new SetOutcome(set, null, 0, published + withheld,
+        files.stream().map(f -> new FileTally(f.file(), f.read(), 0, f.withheld() + f.published(), f.rejected())).toList());
+  }
+}

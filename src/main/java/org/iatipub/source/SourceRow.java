@@ -1,0 +1,39 @@
+package org.iatipub.source;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.iatipub.finding.Location;
+
+/**
+ * One data row of a CSV file, with the cells under their header names.
+ *
+ * @param file the file as the user should see it in findings
+ * @param row the row number a spreadsheet shows (the header is row 1)
+ * @param cells header name to cell text, in column order
+ */
+public record SourceRow(String file, long row, Map<String, String> cells) {
+  public SourceRow {
+    cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+  }
+
+  /** The cell under {@code column}, trimmed; empty when the column is absent or blank. */
+  public String get(String column) {
+    String value = cells.get(column);
+    return value == null ? "" : value.strip();
+  }
+
+  public boolean has(String column) {
+    return !get(column).isEmpty();
+  }
+
+  /** Where the cell under {@code column} is, for findings. */
+  public Location.Cell cell(String column) {
+    return new Location.Cell(file, row, column);
+  }
+
+  /** The whole row, for findings about it rather than one cell. */
+  public Location.Cell whole() {
+    return new Location.Cell(file, row, "");
+  }
+}

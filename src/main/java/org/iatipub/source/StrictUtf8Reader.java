@@ -1,0 +1,109 @@
+package org.iatipub.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes UTF-8 strictly (a byte that is not UTF-8 is an error, never a silent U+FFFD), drops a
+ * leading byte-order mark, and tells its {@link CsvCursor} every character it hands out, so an
+ * error can name the record and field it is in.
+ */
+final class StrictUtf8Reader extends Reader {
+  /** A byte sequence that is not UTF-8, at a known place in the CSV text. */
+  static final class NotUtf8Exception extends IOException {
+    final CsvCursor.Position position;
+    final long byteOffset;
+
+    NotUtf8Exception(CsvCursor.Position position, long byteOffset) {
+      super("not UTF-8 text (byte offset " + byteOffset + ")");
+      this.position = position;
+      this.byteOffset = byteOffset;
+    }
+  }
+
+  private final InputStream in;
+  private final CsvCursor cursor;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ByteBuffer bytes = ByteBuffer.allocate(8192);
+  private final CharBuffer chars = CharBuffer.allocate(8192);
+  private long bytesDecoded;
+  private boolean atStart = true;
+  private boolean endOfInput;
+  private boolean flushed;
+
+  StrictUtf8Reader(InputStream in, CsvCursor cursor) {
+    this.in = in;
+    this.cursor = cursor;
+    bytes.flip();
+    chars.flip();
+  }
+
+  @Override
+  public int read(char[] target, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    while (!chars.hasRemaining()) {
+      if (flushed) {
+        return -1;
+      }
+      fill();
+    }
+    int n = Math.min(length, chars.remaining());
+    chars.get(target, offset, n);
+    for (int i = offset; i < offset + n; i++) {
+      cursor.advance(target[i]);
+    }
+    return n;
+  }
+
+  private void fill() throws IOException {
+    chars.clear();
+    if (!endOfInput && bytes.remaining() < 4) {
+      // Fewer bytes than the longest UTF-8 sequence are left: read more before decoding.
+      bytes.compact();
+      int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (read < 0) {
+        endOfInput = true;
+      } else {
+        bytes.position(bytes.position() + read);
+      }
+      bytes.flip();
+    }
+    int before = bytes.position();
+    CoderResult result = decoder.decode(bytes, chars, endOfInput);
+    bytesDecoded += bytes.position() - before;
+    if (!result.isError() && endOfInput && !bytes.hasRemaining()) {
+      decoder.flush(chars);
+      flushed = true;
+    }
+    chars.flip();
+    if (atStart && chars.hasRemaining()) {
+      atStart = false;
+      if (chars.get(chars.position()) == '\uFEFF') {
+        chars.get();
+      }
+    }
+    if (result.isError()) {
+      // The good text before the bad byte still moves the cursor, so it stands exactly there.
+      while (chars.hasRemaining()) {
+        cursor.advance(chars.get());
+      }
+      throw new NotUtf8Exception(cursor.here(), bytesDecoded);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,67 @@
+package org.iatipub.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.iatipub.SharedIati;
+import org.iatipub.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a cron job sees from {@code iatipub publish}: findings, a summary and an exit code to branch on. */
+class PublishCommandTest {
+  @TempDir Path input;
+  @TempDir Path output;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run publish(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = new String[args.length + 1];
+    all[0] = "publish";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everythingPublishedExitsZeroWithASummary() {
+    Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(), "--output", output.toString());
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("projects.csv: 13 rows read, 13 published, 0 withheld, 0 rejected"), run.out());
+    assertTrue(run.out().contains("13 activities published, 0 withheld; findings: 0 errors, 0 warnings, 0 info"), run.out());
+  }
+
+  @Test
+  void somethingWithheldExitsOneAndPrintsWhere() throws Exception {
+    OwnForm.write(input, "sectors.csv", "code,theme,share\nET-22-01-NLD,EMP-YUOTH,100\n");
+    Run run = publish("--input", input.toString(), "--output", output.toString());
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains(input + "/sectors.csv:2:theme: error: the local code 'EMP-YUOTH'"), run.out());
+    assertTrue(run.out().contains("1 activities published, 1 withheld; findings: 2 errors"), run.out());
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void unusableInputExitsTwoAndPublishesNothing() {
+    Run run = publish("--input", input.resolve("no-such-dir").toString(), "--output", output.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("no-such-dir: no such directory"), run.err());
+  }
+
+  @Test
+  void aBadDelimiterIsAUsageError() {
+    Run run = publish("--delimiter", "ab");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("'ab' is not a delimiter"), run.err());
+  }
+}
