@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iatipub.codelist.CheckedMappings;
 import org.iatipub.codelist.Code;
 import org.iatipub.codelist.Codelist;
 import org.iatipub.codelist.CodelistMapping;
@@ -12,9 +13,9 @@ import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
 
 /**
- * A snapshot's mappings arranged as a tree of element names, so a record is checked in one walk
- * with a hash lookup per element, and elements no mapping names (narratives, most of a record)
- * cost nothing but the walk. Immutable, built once per snapshot and shared by every check.
+ * A snapshot's mappings and the project's extra coded paths ({@link CheckedMappings}), arranged as
+ * a tree of element names, so a record is checked in one walk with a hash lookup per element, and
+ * elements no mapping names (narratives, most of a record) cost nothing but the walk. Immutable, built once per snapshot and shared by every check.
  */
 final class CodelistRules {
   /** The vocabularies the standard keeps for a publisher's own codes, suggested when a code is not found. */
@@ -39,7 +40,7 @@ final class CodelistRules {
   static CodelistRules of(CodelistSnapshot snapshot) {
     Building top = new Building();
     List<Rule> anyElement = new ArrayList<>();
-    for (CodelistMapping mapping : snapshot.mappings()) {
+    for (CodelistMapping mapping : CheckedMappings.of(snapshot).mappings()) {
       Codelist codelist = snapshot.codelist(mapping.codelist()).orElseThrow();
       Rule rule = new Rule(mapping, codelist, ownVocabulary(snapshot, mapping));
       if (mapping.path().anyElement()) {

@@ -2,6 +2,7 @@ package org.iatipub.validation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -13,7 +14,9 @@ import java.util.stream.Stream;
  * @param name the element's name as written, with its prefix for namespaced extensions
  * @param namespace the element's namespace URI, empty for IATI elements
  * @param attributes attributes by qualified name ({@code xml:lang} keeps its prefix)
- * @param text the element's own text, trimmed
+ * @param text the element's own text, trimmed: what nearly every check wants
+ * @param writtenText the same text untrimmed, as the parser delivered it, for the rules that judge
+ *     surrounding spaces and line breaks themselves (an identifier must not have any)
  * @param children child elements in document order
  * @param line 1-based line of the start tag, 0 when unknown (records built from CSV rows)
  * @param column 1-based column of the start tag, 0 when unknown
@@ -23,13 +26,24 @@ public record Node(
     String namespace,
     Map<String, String> attributes,
     String text,
+    String writtenText,
     List<Node> children,
     long line,
     long column) {
 
   public Node {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(writtenText, "writtenText");
     attributes = Map.copyOf(attributes);
     children = List.copyOf(children);
+  }
+
+  /**
+   * A node whose text has nothing around it to keep, such as one built from data rather than read
+   * from a file: its written text is its text.
+   */
+  public Node(String name, String namespace, Map<String, String> attributes, String text, List<Node> children, long line, long column) {
+    this(name, namespace, attributes, text, text, children, line, column);
   }
 
   /** The attribute's value, or empty when absent. Blank values count as present. */

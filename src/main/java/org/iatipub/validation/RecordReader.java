@@ -84,7 +84,8 @@ final class RecordReader {
     }
 
     Node build() {
-      return new Node(name, namespace, attributes, text.toString().strip(), children, line, column);
+      String written = text.toString();
+      return new Node(name, namespace, attributes, written.strip(), written, children, line, column);
     }
   }
 }

@@ -38,6 +38,17 @@ class RulesCommandTest {
   }
 
   @Test
+  void codelistChecksOnPathsTheStandardsMappingOmitsAreListedAndARepeatedIdSaysWhichIdItIsReportedAs() throws IOException {
+    JsonNode listing = new ObjectMapper().readTree(run("--format", "json"));
+    Map<String, String> checks = new HashMap<>();
+    listing.get("rules").forEach(rule -> checks.put(rule.get("id").asText(), rule.get("checks").asText()));
+    assertEquals("the code at iati-activity/result/indicator/description/@type is in the DescriptionType codelist", checks.get("9.64.1"));
+    assertEquals("the code at iati-activity/location/gazetteer-entry/@gazetteer-ref is in the GazetteerAgency codelist", checks.get("9.119.1"));
+    assertEquals("the code at iati-activity/location/feature-designation/@code is in the LocationType codelist"
+        + " (the catalogue's repeat of 9.34.1, the id these findings carry)", checks.get("9.120.1"));
+  }
+
+  @Test
   void textPutsOneRulePerLineAndTheirCount() {
     String text = run();
     assertTrue(text.lines().anyMatch(l -> l.startsWith("11.1.4") && l.contains("error") && l.contains("future")), text);

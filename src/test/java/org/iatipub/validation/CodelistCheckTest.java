@@ -184,6 +184,38 @@ class CodelistCheckTest {
   }
 
   @Test
+  void descriptionTypesOfResultsIndicatorsAndBudgetItemsAreCheckedThoughTheStandardsMappingOmitsThem() throws IOException {
+    String xml = activity(
+        "<country-budget-items vocabulary=\"2\">",
+        "<budget-item code=\"1.1.1\"><description type=\"9\"><narrative>x</narrative></description></budget-item>",
+        "</country-budget-items>",
+        "<result type=\"1\"><description type=\"1\"><narrative>x</narrative></description></result>",
+        "<result type=\"1\"><description type=\"0\"><narrative>x</narrative></description>",
+        "<indicator measure=\"1\"><description type=\"5\"><narrative>x</narrative></description></indicator>",
+        "</result>");
+    assertEquals(List.of(error(4, "9.15.1"), error(7, "9.56.1"), error(8, "9.64.1")), seen(xml));
+    assertEquals("description type \"0\" is not in the Description Type codelist (DescriptionType); use a code from that codelist",
+        findings(xml).get(1).message());
+  }
+
+  @Test
+  void olderLocationElementsStillHaveTheirCodesChecked() throws IOException {
+    assertEquals(List.of(error(4, "9.118.1"), error(5, "9.119.1")), seen(activity(
+        "<location>",
+        "<coordinates latitude=\"1\" longitude=\"2\" precision=\"0\"/>",
+        "<gazetteer-entry gazetteer-ref=\"GEO\">123</gazetteer-entry>",
+        "<coordinates latitude=\"1\" longitude=\"2\" precision=\"3\"/>",
+        "<gazetteer-entry gazetteer-ref=\"1\">123</gazetteer-entry>",
+        "</location>")));
+  }
+
+  @Test
+  void aFeatureDesignationListedTwiceInTheCatalogueIsReportedOnce() throws IOException {
+    assertEquals(List.of(error(3, "9.34.1")), seen(activity(
+        "<location><feature-designation code=\"NOPE\"/><feature-designation code=\"ADMF\"/></location>")));
+  }
+
+  @Test
   void aValidActivityHasNoCodelistFindings() throws IOException {
     assertTrue(seen(activity(
         "<reporting-org ref=\"XM-DAC-41302\" type=\"40\"/>",

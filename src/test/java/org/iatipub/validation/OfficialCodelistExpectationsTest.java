@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.iatipub.SharedIati;
+import org.iatipub.codelist.CheckedMappings;
 import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Finding;
@@ -32,7 +33,7 @@ class OfficialCodelistExpectationsTest {
   private static final Pattern EXPECTED = Pattern.compile("There is a codelist error for (\\S+) Codelist");
 
   /** Which codelist each codelist rule id stands for, to name the codelist of a finding. */
-  private static final Map<String, String> CODELIST_OF_RULE = CodelistSnapshot.bundled().mappings().stream()
+  private static final Map<String, String> CODELIST_OF_RULE = CheckedMappings.of(CodelistSnapshot.bundled()).mappings().stream()
       .collect(Collectors.toMap(CodelistMapping::rule, CodelistMapping::codelist, (a, b) -> a));
 
   /** A test file and the codelists the expected results say are broken in it (empty: no errors). */

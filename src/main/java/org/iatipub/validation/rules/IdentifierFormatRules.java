@@ -95,7 +95,7 @@ final class IdentifierFormatRules implements Check {
   private void check(Target target, Cited cited, Reporter reporter) {
     String value = cited.value();
     if (!value.equals(value.strip())) {
-      target.noSpaces().report(reporter, cited.at(), "the " + target.label() + " '" + value
+      target.noSpaces().report(reporter, cited.at(), "the " + target.label() + " '" + visible(value)
           + "' starts or ends with spaces or line breaks; remove them, since identifiers are matched exactly");
     }
     if (value.chars().anyMatch(c -> c == '/' || c == '&' || c == '|' || c == '?')) {
@@ -121,8 +121,13 @@ final class IdentifierFormatRules implements Check {
     return nodes.flatMap(n -> n.attribute(attribute).map(v -> new Cited(n, v)).stream());
   }
 
-  /** Element text; the record reader trims it, so surrounding spaces in text cannot be seen here. */
+  /** Element text as written: the trimmed text would hide the very spaces the 1.N.1 rules look for. */
   private static Stream<Cited> text(Stream<Node> nodes) {
-    return nodes.map(n -> new Cited(n, n.text()));
+    return nodes.map(n -> new Cited(n, n.writtenText()));
+  }
+
+  /** The value with its line breaks and tabs spelled out, so the finding stays on one line. */
+  private static String visible(String value) {
+    return value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
   }
 }

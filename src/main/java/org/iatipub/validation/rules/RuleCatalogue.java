@@ -5,8 +5,11 @@ import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.iatipub.codelist.CheckedMappings;
 import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
@@ -49,24 +52,29 @@ public record RuleCatalogue(List<Rule> rules) {
   }
 
   /**
-   * Extension point for the codelist checks: one rule per codelist mapping of the bundled
-   * snapshot, under the id its findings carry (the official validator's where it has one).
-   * The official catalogue rates every codelist breach an error.
+   * Extension point for the codelist checks: one rule per mapping the codelist check runs (the
+   * snapshot's and the project's extra paths), under the id its findings carry (the official
+   * validator's where it has one), and the catalogue's repeated ids, each saying which id it is
+   * reported as. The official catalogue rates every codelist breach an error.
    */
   static List<Rule> codelistRules(CodelistSnapshot codelists) {
-    return codelists.mappings().stream()
-        .map(RuleCatalogue::codelistRule)
-        .sorted(Comparator.comparing(Rule::id))
-        .toList();
+    CheckedMappings checked = CheckedMappings.of(codelists);
+    Map<String, CodelistMapping> byRule = new HashMap<>();
+    checked.mappings().forEach(m -> byRule.putIfAbsent(m.rule(), m));
+    List<Rule> rules = new ArrayList<>(checked.mappings().stream().map(m -> codelistRule(m.rule(), m, "")).toList());
+    checked.sameCheckAs().forEach((repeat, reportedAs) -> rules.add(codelistRule(repeat, byRule.get(reportedAs),
+        " (the catalogue's repeat of " + reportedAs + ", the id these findings carry)")));
+    rules.sort(Comparator.comparing(Rule::id));
+    return List.copyOf(rules);
   }
 
-  private static Rule codelistRule(CodelistMapping mapping) {
+  private static Rule codelistRule(String id, CodelistMapping mapping, String note) {
     String root = mapping.path().anyElement() ? "" : mapping.path().elements().get(0);
     Set<DocumentKind> kinds = root.startsWith("iati-activit") ? Set.of(DocumentKind.ACTIVITIES)
         : root.startsWith("iati-organisation") ? Set.of(DocumentKind.ORGANISATIONS) : BOTH;
     String when = mapping.condition().map(c -> " when " + c).orElse("");
-    return new Rule(mapping.rule(), Severity.ERROR, kinds,
-        "the code at " + mapping.path() + when + " is in the " + mapping.codelist() + " codelist");
+    return new Rule(id, Severity.ERROR, kinds,
+        "the code at " + mapping.path() + when + " is in the " + mapping.codelist() + " codelist" + note);
   }
 
   /** The distinct rule ids, e.g. to compare with the official catalogue. */

@@ -151,6 +151,35 @@ class IatiRulesTest {
   }
 
   @Test
+  void spacesOrLineBreaksAroundTheActivityIdentifierAreAWarning() throws IOException {
+    List<Finding> found = check(CLEAN.replace("<iati-identifier>XM-DAC-41302-1<", "<iati-identifier> XM-DAC-41302-1\n    <"));
+    assertEquals(List.of("1.3.1"), found.stream().map(Finding::rule).toList());
+    assertEquals(Severity.WARNING, found.get(0).severity());
+    assertEquals("the activity identifier ' XM-DAC-41302-1\\n    ' starts or ends with spaces or line breaks;"
+        + " remove them, since identifiers are matched exactly", found.get(0).message(), "line breaks spelled out, one line");
+  }
+
+  @Test
+  void spacesInsideTheActivityIdentifierAreNotTheNoSpacesRulesBusiness() throws IOException {
+    assertEquals(List.of(), rules(CLEAN.replace("XM-DAC-41302-1", "XM-DAC-41302-1 2")));
+  }
+
+  @Test
+  void spacesAroundTheOrganisationIdentifierAreAWarning() throws IOException {
+    String organisation = """
+        <iati-organisations version="2.03">
+          <iati-organisation default-currency="USD" last-updated-datetime="2024-05-01T00:00:00Z">
+            <organisation-identifier>XM-DAC-41302\t</organisation-identifier>
+            <name><narrative xml:lang="en">ILO</narrative></name>
+            <reporting-org ref="XM-DAC-41302" type="40"><narrative xml:lang="en">ILO</narrative></reporting-org>
+          </iati-organisation>
+        </iati-organisations>
+        """;
+    assertEquals(List.of("1.12.1"), rules(organisation));
+    assertEquals(List.of(), rules(organisation.replace("XM-DAC-41302\t<", "XM-DAC-41302<")));
+  }
+
+  @Test
   void anAmountNeedsACurrencyOfItsOwnOrTheActivitysDefault() throws IOException {
     assertEquals(List.of("7.8.1"), rules(CLEAN.replace(" default-currency=\"USD\"", "")));
     assertEquals(List.of(), rules(CLEAN.replace(" default-currency=\"USD\"", "").replace("<value ", "<value currency=\"EUR\" ")));

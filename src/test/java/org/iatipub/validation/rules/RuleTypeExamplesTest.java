@@ -30,10 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code noMoreThanOne}/{@code atLeastOne}, {@code dateOrder} with version 1 date types) have no
  * catalogue rule to pair with; the {@code *_existing*} orgIdCheck files depend on the IATI
  * Registry's publisher list, which iatipub does not consult; {@code *bad_date_format} files hold
- * dates the schema rejects, which the rules then skip; {@code only_one_of_transaction_*} test a
- * generic reading of onlyOneOf that no catalogue rule has; and {@code noSpaces} on element text
- * (1.3.1 {@code 3act_bad}, 1.12.1 {@code org_bad}) needs the untrimmed text, which the record
- * reader does not keep.
+ * dates the schema rejects, which the rules then skip; and {@code only_one_of_transaction_*} test a
+ * generic reading of onlyOneOf that no catalogue rule has.
  */
 class RuleTypeExamplesTest {
   private static final String UNIT = "validator/ruleset-unit-tests/";
@@ -78,6 +76,8 @@ class RuleTypeExamplesTest {
         ex(UNIT + "loop", "3.4.2", "recipient_loc_bad.xml", "recipient_loc_good.xml"),
         ex(UNIT + "noMoreThanOne", "8.11.1", "results_refs_bad.xml", "results_refs_good.xml"),
         ex(UNIT + "noSpaces", "1.11.1", "act_ref_bad.xml", "act_ref_good.xml"),
+        ex(UNIT + "noSpaces", "1.3.1", "3act_bad.xml", "3act_good.xml"),
+        ex(UNIT + "noSpaces", "1.12.1", "org_bad.xml", "org_good.xml"),
         ex(UNIT + "oneOrAll", "7.8.1", "currency_bad.xml", "currency_all_bad.xml", "currency_good.xml", "currency_all_good.xml"),
         ex(UNIT + "oneOrAll", "4.1.1", "lang_bad.xml", "lang_bad_all.xml", "lang_good.xml", "lang_good_all.xml"),
         ex(UNIT + "oneOrAll", "6.7.2", "sector_bad.xml", "sector_all_bad.xml", "sector_good.xml", "sector_all_good.xml"),
