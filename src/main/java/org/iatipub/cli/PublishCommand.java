@@ -14,7 +14,9 @@ import org.iatipub.publish.PublishReport;
 import org.iatipub.publish.PublishRequest;
 import org.iatipub.publish.Publisher;
 import org.iatipub.publish.SetOutcome;
+import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.SchemaSet;
+import org.iatipub.validation.StandardChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,13 +61,19 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "publish nothing at all if anything is withheld or rejected")
   boolean strict;
 
+  @Option(names = "--schema-only",
+      description = "withhold only what breaks the schema, skipping the codelist and IATI rule checks"
+          + " (for moving existing spreadsheets over before they meet the rules)")
+  boolean schemaOnly;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PublishReport report;
     try {
-      Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(), Clock.systemUTC());
+      Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
+          schemaOnly ? CheckSuite.none() : StandardChecks.suite(), Clock.systemUTC());
       report = publisher.publish(new PublishRequest(input, mapping, output, delimiter, form, strict), out::println);
     } catch (CannotPublish e) {
       e.problems().forEach(problem -> err.println("iatipub publish: " + problem));

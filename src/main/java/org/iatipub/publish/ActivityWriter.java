@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.validation.Node;
+import org.iatipub.validation.NodeBuilder;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -56,8 +59,11 @@ public final class ActivityWriter {
    * @param xml the activity's UTF-8 bytes (no XML declaration), usable only when problems is empty
    * @param problems schema violations, each with the path of the element it was found at
    * @param written the path of every element, attribute and text written (as {@link XmlElement#paths()})
+   * @param record the activity as the codelist and rule checks read it; null if it could not be written
+   * @param recordPaths the path (as in {@code written}) of every node of {@code record}, by identity
    */
-  public record Written(byte[] xml, List<Problem> problems, Set<String> written) {
+  public record Written(byte[] xml, List<Problem> problems, Set<String> written, Node record,
+      Map<Node, String> recordPaths) {
     public boolean valid() {
       return problems.isEmpty();
     }
@@ -85,7 +91,7 @@ public final class ActivityWriter {
     } catch (JAXBException | SAXException e) {
       tee.problems.add(new Problem(tee.path(), "model/unwritable", "the activity could not be written: " + e));
     }
-    return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.written);
+    return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.written, tee.record, tee.recordPaths);
   }
 
   private TransformerHandler serializer(ByteArrayOutputStream bytes) {
@@ -110,6 +116,9 @@ public final class ActivityWriter {
     private final Set<String> written = new LinkedHashSet<>();
     private final Deque<String> paths = new ArrayDeque<>();
     private final Deque<Map<String, Integer>> childCounts = new ArrayDeque<>();
+    private final NodeBuilder nodes = new NodeBuilder();
+    private final Map<Node, String> recordPaths = new IdentityHashMap<>();
+    private Node record;
 
     Tee(ContentHandler serializer, ValidatorHandler validator) {
       this.serializer = serializer;
@@ -156,12 +165,18 @@ public final class ActivityWriter {
       }
       serializer.startElement(uri, localName, qName, atts);
       validator.startElement(uri, localName, qName, atts);
+      nodes.start(uri, qName, atts, 0, 0);
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
       serializer.endElement(uri, localName, qName);
       validator.endElement(uri, localName, qName);
+      Node node = nodes.end();
+      recordPaths.put(node, paths.peek());
+      if (nodes.depth() == 0) {
+        record = node;
+      }
       paths.pop();
       childCounts.pop();
     }
@@ -173,6 +188,7 @@ public final class ActivityWriter {
       }
       serializer.characters(ch, start, length);
       validator.characters(ch, start, length);
+      nodes.text(ch, start, length);
     }
 
     @Override

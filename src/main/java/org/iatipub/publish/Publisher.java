@@ -31,6 +31,8 @@ import org.iatipub.source.ActivityRows;
 import org.iatipub.source.CsvTable;
 import org.iatipub.source.LinkedRows;
 import org.iatipub.source.SourceRow;
+import org.iatipub.validation.CheckSuite;
+import org.iatipub.validation.StandardChecks;
 
 /**
  * Publishes input sets: reads each set's CSV files, maps each activity, writes and validates it in
@@ -43,11 +45,19 @@ public final class Publisher {
 
   private final ActivityBinder binder;
   private final Schema schema;
+  private final CheckSuite checks;
   private final Clock clock;
 
+  /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
+    this(binder, schema, StandardChecks.suite(), clock);
+  }
+
+  /** A publisher that runs the given checks beyond the schema ({@link CheckSuite#none()}: schema only). */
+  public Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock) {
     this.binder = binder;
     this.schema = schema;
+    this.checks = checks;
     this.clock = clock;
   }
 
@@ -137,8 +147,9 @@ public final class Publisher {
         ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), linked.activities())
         : new PathHeaderMapping();
     ActivityWriter writer = new ActivityWriter(binder.context(), schema);
+    ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
     for (ActivityRows rows : linked.activities()) {
-      if (publishActivity(rows, mapping, writer, file, sink)) {
+      if (publishActivity(rows, mapping, writer, checks, file, sink)) {
         published++;
         for (SourceRow row : rows.allRows()) {
           tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
@@ -151,6 +162,7 @@ public final class Publisher {
                 + " rows (this one and the rows linked to it) are not published"));
       }
     }
+    checks.finish().forEach(sink);
     return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
   }
 
@@ -181,7 +193,7 @@ public final class Publisher {
   }
 
   /** Maps, binds, writes and validates one activity; true when it was published. */
-  private boolean publishActivity(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, OutputFile file,
+  private boolean publishActivity(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks, OutputFile file,
       Consumer<Finding> sink) throws IOException {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
@@ -196,6 +208,10 @@ public final class Publisher {
               + "', " + shortPath(problem.path()) + ": " + problem.message()));
         }
         findings.addAll(lost(draft, paths, written.written(), bound.cells()));
+        if (written.valid()) {
+          // The codelist and rule checks of validate; their errors withhold the activity too.
+          findings.addAll(checks.check(written, paths, rows.main().whole(), draft.identifier()));
+        }
         if (findings.stream().noneMatch(Finding::isError)) {
           file.append(written.xml());
           findings.forEach(sink);

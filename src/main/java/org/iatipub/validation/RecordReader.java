@@ -1,11 +1,6 @@
 package org.iatipub.validation;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 
@@ -16,7 +11,8 @@ import org.xml.sax.Locator;
 final class RecordReader {
   private final List<Check> checks;
   private final Reporter reporter;
-  private final Deque<Building> open = new ArrayDeque<>();
+  private final NodeBuilder records = new NodeBuilder();
+  private boolean inRoot;
   private Locator locator;
 
   RecordReader(List<Check> checks, Reporter reporter) {
@@ -29,63 +25,35 @@ final class RecordReader {
   }
 
   void startElement(String uri, String qName, Attributes atts) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < atts.getLength(); i++) {
-      attributes.put(atts.getQName(i), atts.getValue(i));
-    }
     long line = locator == null ? 0 : locator.getLineNumber();
     long column = locator == null ? 0 : locator.getColumnNumber();
-    Building node = new Building(qName, uri == null ? "" : uri, attributes, line, column);
-    if (open.isEmpty()) {
-      Node root = node.build();
-      checks.forEach(check -> check.root(root, reporter));
+    if (!inRoot) {
+      // The root is given to the checks at once, without children: a file may hold any number of records.
+      inRoot = true;
+      NodeBuilder root = new NodeBuilder();
+      root.start(uri, qName, atts, line, column);
+      Node rootNode = root.end();
+      checks.forEach(check -> check.root(rootNode, reporter));
+      return;
     }
-    open.push(node);
+    records.start(uri, qName, atts, line, column);
   }
 
   void characters(char[] ch, int start, int length) {
     // Text matters only inside records; the root's own whitespace is never kept.
-    if (open.size() > 1) {
-      open.peek().text.append(ch, start, length);
+    if (records.depth() > 0) {
+      records.text(ch, start, length);
     }
   }
 
   void endElement() {
-    Building done = open.pop();
-    if (open.isEmpty()) {
+    if (records.depth() == 0) {
       checks.forEach(check -> check.end(reporter));
       return;
     }
-    Node node = done.build();
-    if (open.size() == 1) {
-      if (node.isIati()) {
-        checks.forEach(check -> check.record(node, reporter));
-      }
-    } else {
-      open.peek().children.add(node);
-    }
-  }
-
-  private static final class Building {
-    final String name;
-    final String namespace;
-    final Map<String, String> attributes;
-    final long line;
-    final long column;
-    final StringBuilder text = new StringBuilder();
-    final List<Node> children = new ArrayList<>();
-
-    Building(String name, String namespace, Map<String, String> attributes, long line, long column) {
-      this.name = name;
-      this.namespace = namespace;
-      this.attributes = attributes;
-      this.line = line;
-      this.column = column;
-    }
-
-    Node build() {
-      String written = text.toString();
-      return new Node(name, namespace, attributes, written.strip(), written, children, line, column);
+    Node node = records.end();
+    if (records.depth() == 0 && node.isIati()) {
+      checks.forEach(check -> check.record(node, reporter));
     }
   }
 }

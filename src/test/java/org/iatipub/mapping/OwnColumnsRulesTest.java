@@ -50,6 +50,7 @@ class OwnColumnsRulesTest {
         code,theme,share
         ET-22-01-NLD,EMP-YOUTH,70
         ET-22-01-NLD,SKILLS,20
+        KH-23-02-SWE,SOCPRO,100
         """);
 
     assertTrue(run.printed().contains(input + "/sectors.csv:2:share: error: the sector percentages of this project"

@@ -57,6 +57,11 @@ public final class OwnForm {
             project: code
             sector: {column: theme, crosswalk: purpose}
             percentage: share
+        countries:
+          columns:
+            project: code
+            country: country
+            percentage: share
         policy-markers:
           columns:
             project: code
@@ -136,10 +141,13 @@ public final class OwnForm {
     if (!participants) {
       PublishRun.file(dir, "participants.csv", PARTICIPANTS);
     }
-    for (String table : new String[] {"sectors.csv", "policy-markers.csv", "transactions.csv", "budgets.csv", "deliverables.csv"}) {
+    for (String table : new String[] {"sectors.csv", "countries.csv", "policy-markers.csv", "transactions.csv", "budgets.csv", "deliverables.csv"}) {
       if (!java.nio.file.Files.exists(dir.resolve(table))) {
         PublishRun.file(dir, table, switch (table) {
-          case "sectors.csv" -> "code,theme,share\n";
+          // Every activity needs a sector and a country or region (IATI rules 6.2.2, 3.7.1):
+          // the fixture projects get one each.
+          case "sectors.csv" -> "code,theme,share\nET-22-01-NLD,EMP-YOUTH,100\nKH-23-02-SWE,SOCPRO,100\n";
+          case "countries.csv" -> "code,country,share\nET-22-01-NLD,ET,100\nKH-23-02-SWE,KH,100\n";
           case "policy-markers.csv" -> "code,marker,significance\n";
           case "transactions.csv" -> "code,reference,kind,date,amount,currency,from_id,from_name,to_id,to_name\n";
           case "budgets.csv" -> "code,from,to,amount\n";

@@ -17,12 +17,24 @@ class PathHeaderFormTest {
 
   private static final String HEADER = "iati-identifier,title/narrative,reporting-org/@ref,reporting-org/@type,reporting-org/narrative,"
       + "description/narrative,participating-org/@role,participating-org/@ref,activity-status/@code,"
-      + "activity-date/@type,activity-date/@iso-date";
+      + "activity-date/@type,activity-date/@iso-date,@xml:lang,@default-currency";
   private static final String ROW = "XM-DAC-41302-SSTC-ID-TL,Indonesia–Timor-Leste exchange on rural roads,XM-DAC-41302,40,International Labour Organization,"
-      + "Labour-based road maintenance methods,4,XM-DAC-41302,2,2,2023-01-15";
+      + "Labour-based road maintenance methods,4,XM-DAC-41302,2,2,2023-01-15,en,USD";
+
+  /** The activity's sectors and countries, in child sheets unless a test brings its own (IATI rules 6.2.2, 3.7.1). */
+  private static final String SECTORS = """
+      iati-identifier,sector/0/@vocabulary,sector/0/@code,sector/0/@percentage
+      XM-DAC-41302-SSTC-ID-TL,1,16020,100
+      """;
+  private static final String COUNTRIES = """
+      iati-identifier,recipient-country/0/@code
+      XM-DAC-41302-SSTC-ID-TL,TL
+      """;
 
   private PublishRun publish(String main, String... sheets) throws Exception {
     PublishRun.file(input, "main.csv", main);
+    PublishRun.file(input, "sectors.csv", SECTORS);
+    PublishRun.file(input, "countries.csv", COUNTRIES);
     for (int i = 0; i < sheets.length; i += 2) {
       PublishRun.file(input, sheets[i], sheets[i + 1]);
     }

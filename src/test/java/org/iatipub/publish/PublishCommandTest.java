@@ -40,7 +40,7 @@ class PublishCommandTest {
 
   @Test
   void somethingWithheldExitsOneAndPrintsWhere() throws Exception {
-    OwnForm.write(input, "sectors.csv", "code,theme,share\nET-22-01-NLD,EMP-YUOTH,100\n");
+    OwnForm.write(input, "sectors.csv", "code,theme,share\nET-22-01-NLD,EMP-YUOTH,100\nKH-23-02-SWE,SOCPRO,100\n");
     Run run = publish("--input", input.toString(), "--output", output.toString());
 
     assertEquals(1, run.exitCode(), run.out() + run.err());

@@ -21,6 +21,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.ActivityBinder;
+import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.SchemaSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -42,9 +43,19 @@ public record PublishRun(PublishReport report, List<Finding> findings, Path outp
     return of(new PublishRequest(input, null, output, ',', null, false));
   }
 
+  /** Publishes with every check of {@code validate}: schema, codelists and IATI rules. */
   public static PublishRun of(PublishRequest request) throws IOException, CannotPublish {
+    return run(new Publisher(BINDER, SCHEMA, CLOCK), request);
+  }
+
+  /** Publishes checking the schema only, as {@code publish --schema-only} does. */
+  public static PublishRun schemaOnly(PublishRequest request) throws IOException, CannotPublish {
+    return run(new Publisher(BINDER, SCHEMA, CheckSuite.none(), CLOCK), request);
+  }
+
+  private static PublishRun run(Publisher publisher, PublishRequest request) throws IOException, CannotPublish {
     List<Finding> findings = new ArrayList<>();
-    PublishReport report = new Publisher(BINDER, SCHEMA, CLOCK).publish(request, findings::add);
+    PublishReport report = publisher.publish(request, findings::add);
     return new PublishRun(report, findings, request.output());
   }
 
