@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -17,7 +16,7 @@ import org.iatipub.validation.Reporter;
  * published in the same file. The official validator looks these up in the IATI Datastore;
  * iatipub works offline, so it can only point them out as notes for the publisher to confirm.
  */
-final class CrossReferenceRules implements Check {
+final class CrossReferenceRules extends ActivityRules {
   /** One place an activity identifier may be cited. */
   private record Citation(Rule rule, String where, Function<Node, Stream<Node>> holders, String attribute) {}
 
@@ -55,10 +54,7 @@ final class CrossReferenceRules implements Check {
   private final List<Pending> pending = new ArrayList<>();
 
   @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     activity.child("iati-identifier").ifPresent(id -> published.add(id.text()));
     for (Citation citation : CITATIONS) {
       citation.holders().apply(activity).forEach(holder -> holder.attribute(citation.attribute()).map(String::strip)

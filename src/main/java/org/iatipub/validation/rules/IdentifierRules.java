@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -15,7 +14,7 @@ import org.iatipub.validation.Reporter;
  * How an activity identifier relates to its publisher and to the file's other activities. Keeps
  * the identifiers seen so far, so one instance serves one file.
  */
-final class IdentifierRules implements Check {
+final class IdentifierRules extends ActivityRules {
   static final Rule STARTS_WITH_PUBLISHER = Rule.activity("1.1.1", WARNING,
       "the activity identifier starts with the reporting organisation's identifier (or a previous one, other-identifier type B1)");
   static final Rule UNIQUE = Rule.activity("1.1.2", ERROR,
@@ -33,18 +32,10 @@ final class IdentifierRules implements Check {
 
   /** Line of the first activity with each identifier. */
   private final Map<String, Long> seen = new HashMap<>();
-  private String version = Versions.CURRENT;
+
 
   @Override
-  public void root(Node root, Reporter reporter) {
-    version = Versions.of(root);
-  }
-
-  @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     activity.child("reporting-org").ifPresent(org -> reportingOrg(org, reporter));
     Optional<Node> identifier = activity.child("iati-identifier");
     if (identifier.isEmpty()) {
@@ -72,7 +63,7 @@ final class IdentifierRules implements Check {
           + "' does not start with the reporting organisation's identifier" + shown(prefixes)
           + "; start it with that identifier (or record an earlier one as other-identifier type B1)");
     }
-    if (Versions.is203(version) && prefixes.stream().noneMatch(p -> id.startsWith(p + "-") && id.length() > p.length() + 1)) {
+    if (Versions.is203(version()) && prefixes.stream().noneMatch(p -> id.startsWith(p + "-") && id.length() > p.length() + 1)) {
       PUBLISHER_HYPHEN.report(reporter, idNode, "the activity identifier '" + id
           + "' is not the reporting organisation's identifier" + shown(prefixes)
           + " followed by a hyphen and the activity's own code, e.g. 'XM-DAC-41302-project1'");

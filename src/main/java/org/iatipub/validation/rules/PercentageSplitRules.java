@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -18,7 +17,7 @@ import org.iatipub.validation.Reporter;
  * How an activity is split across sectors, places and budget items: within one vocabulary the
  * shares each have a percentage and add up to 100, and a single item has 100 or none.
  */
-final class PercentageSplitRules implements Check {
+final class PercentageSplitRules extends ActivityRules {
   static final Rule SECTOR_EACH = Rule.activity("2.1.1", ERROR,
       "when an activity has several sectors in one vocabulary, each has a percentage");
   static final Rule SECTOR_SUM = Rule.activity("2.1.2", ERROR,
@@ -58,18 +57,10 @@ final class PercentageSplitRules implements Check {
   private static final SplitRules REGIONS = new SplitRules(REGION_EACH, REGION_SUM, REGION_SINGLE);
   private static final SplitRules BUDGET_ITEMS = new SplitRules(BUDGET_ITEM_EACH, BUDGET_ITEM_SUM, BUDGET_ITEM_SINGLE);
 
-  private String version = Versions.CURRENT;
+
 
   @Override
-  public void root(Node root, Reporter reporter) {
-    version = Versions.of(root);
-  }
-
-  @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     byVocabulary(activity.children("sector")).forEach((vocabulary, sectors) ->
         split(activity, sectors, SECTORS, "sectors in vocabulary " + vocabulary, reporter));
     List<Node> countries = activity.children("recipient-country").toList();
@@ -81,7 +72,7 @@ final class PercentageSplitRules implements Check {
           Stream.concat(countries.stream(), inVocabulary.stream()).toList(), REGIONS,
           "recipient countries and regions in region vocabulary " + vocabulary, reporter));
     }
-    if (Versions.is203(version)) {
+    if (Versions.is203(version())) {
       Map<String, List<Node>> items = activity.children("country-budget-items")
           .collect(Collectors.groupingBy(Tree::vocabulary, LinkedHashMap::new,
               Collectors.flatMapping(c -> c.children("budget-item"), Collectors.toList())));

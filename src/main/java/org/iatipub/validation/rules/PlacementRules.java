@@ -5,7 +5,6 @@ import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.List;
 import java.util.Optional;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -13,7 +12,7 @@ import org.iatipub.validation.Reporter;
  * Sectors and recipient countries or regions belong either to the whole activity or to every one
  * of its transactions, never both and never only some.
  */
-final class PlacementRules implements Check {
+final class PlacementRules extends ActivityRules {
   static final Rule SECTOR_SOMEWHERE = Rule.activity("6.2.2", ERROR,
       "the activity has a sector, at activity level or on its transactions");
   static final Rule SECTOR_NOT_BOTH = Rule.activity("6.6.2", ERROR,
@@ -30,10 +29,7 @@ final class PlacementRules implements Check {
       LOCATION_NOT_BOTH, LOCATION_SOMEWHERE, LOCATION_ALL_TRANSACTIONS);
 
   @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     List<Node> transactions = activity.children("transaction").toList();
     sectors(activity, transactions, reporter);
     locations(activity, transactions, reporter);

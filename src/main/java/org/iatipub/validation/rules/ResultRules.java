@@ -6,7 +6,6 @@ import static org.iatipub.finding.Severity.WARNING;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -15,7 +14,7 @@ import org.iatipub.validation.Reporter;
  * give numbers for baseline, target and actual, qualitative ones (measure 5) give none; and a
  * reference code sits on the result or on its indicators, not both.
  */
-final class ResultRules implements Check {
+final class ResultRules extends ActivityRules {
   static final Rule BASELINE_VALUE = Rule.activity("8.8.1", ERROR,
       "a quantitative indicator's baseline has a value (2.03)");
   static final Rule BASELINE_NUMBER = Rule.activity("8.8.2", WARNING,
@@ -49,18 +48,10 @@ final class ResultRules implements Check {
   private static final ValueRules TARGET = new ValueRules(TARGET_VALUE, TARGET_NUMBER, TARGET_QUALITATIVE);
   private static final ValueRules ACTUAL = new ValueRules(ACTUAL_VALUE, ACTUAL_NUMBER, ACTUAL_QUALITATIVE);
 
-  private String version = Versions.CURRENT;
+
 
   @Override
-  public void root(Node root, Reporter reporter) {
-    version = Versions.of(root);
-  }
-
-  @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     activity.children("result").forEach(result -> {
       boolean resultReferenced = result.child("reference").isPresent();
       result.children("indicator").forEach(indicator -> {
@@ -68,7 +59,7 @@ final class ResultRules implements Check {
           indicator.child("reference").ifPresent(reference -> REFERENCE_ONE_LEVEL.report(reporter, reference,
               "this indicator has a reference code while its result has one too; keep the reference at one level only"));
         }
-        if (Versions.is203(version)) {
+        if (Versions.is203(version())) {
           values(indicator, reporter);
         }
       });

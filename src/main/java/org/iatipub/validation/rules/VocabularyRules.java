@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -14,7 +13,7 @@ import org.iatipub.validation.Reporter;
  * Classifications from other vocabularies come in addition to the OECD DAC one, which keeps data
  * comparable across publishers; and one aid type per vocabulary.
  */
-final class VocabularyRules implements Check {
+final class VocabularyRules extends ActivityRules {
   static final Rule DAC_SECTOR_TOO = Rule.activity("102.1.1", WARNING,
       "an activity or transaction with sectors has one from the OECD DAC vocabulary (1) too");
   static final Rule DAC_AID_TYPE_TOO = Rule.activity("107.1.1", WARNING,
@@ -28,18 +27,10 @@ final class VocabularyRules implements Check {
   static final List<Rule> RULES = List.of(DAC_SECTOR_TOO, DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY,
       TRANSACTION_DAC_AID_TYPE_TOO, TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY);
 
-  private String version = Versions.CURRENT;
+
 
   @Override
-  public void root(Node root, Reporter reporter) {
-    version = Versions.of(root);
-  }
-
-  @Override
-  public void record(Node activity, Reporter reporter) {
-    if (!activity.name().equals("iati-activity")) {
-      return;
-    }
+  void activity(Node activity, Reporter reporter) {
     List<Node> transactions = activity.children("transaction").toList();
     Stream.concat(Stream.of(activity), transactions.stream()).forEach(holder -> {
       List<Node> sectors = holder.children("sector").toList();
@@ -48,7 +39,7 @@ final class VocabularyRules implements Check {
             + " add the matching OECD DAC sector (vocabulary 1) so the data compares with other publishers'");
       }
     });
-    if (!Versions.is203(version)) {
+    if (!Versions.is203(version())) {
       return;
     }
     aidTypes(activity, activity.children("default-aid-type").toList(), DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY, reporter);
