@@ -8,6 +8,8 @@ final class ExitCode {
   static final int FINDINGS = 1;
   /** Could not run: bad arguments or unreadable input. */
   static final int CANNOT_RUN = 2;
+  /** publish: the output directory could not be written, or another run holds it; it is as the previous run left it. */
+  static final int OUTPUT_FAILED = 3;
 
   private ExitCode() {}
 }

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.source.ActivityRows;
@@ -30,24 +29,27 @@ public final class OwnColumnsMapping implements ActivityMapping {
   private final MappingFile mapping;
   private final Map<String, Crosswalk> crosswalks;
   private final Map<String, List<String>> subActivities;
-  private final Set<String> projectIds;
+  private final Predicate<String> isProject;
 
   /**
-   * @param activities every activity of the set, so that a programme can list its sub-activities
+   * The set is read as a stream: only the main file's ids and parents are known before mapping.
+   *
+   * @param subActivities the projects naming each project as their parent, in file order
+   * @param isProject whether a project id is in the set's main file
    */
-  public OwnColumnsMapping(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<ActivityRows> activities) {
+  public OwnColumnsMapping(MappingFile mapping, Map<String, Crosswalk> crosswalks,
+      Map<String, List<String>> subActivities, Predicate<String> isProject) {
     this.mapping = mapping;
     this.crosswalks = Map.copyOf(crosswalks);
-    CellReader quiet = new CellReader(mapping, crosswalks, new ArrayList<>());
-    Map<String, List<String>> children = new LinkedHashMap<>();
-    for (ActivityRows rows : activities) {
-      String parent = quiet.raw(OwnTable.PROJECTS, rows.main(), "parent");
-      if (!parent.isEmpty()) {
-        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(rows.id());
-      }
-    }
-    this.subActivities = children;
-    this.projectIds = activities.stream().map(ActivityRows::id).collect(Collectors.toUnmodifiableSet());
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    subActivities.forEach((parent, children) -> copy.put(parent, List.copyOf(children)));
+    this.subActivities = copy;
+    this.isProject = isProject;
+  }
+
+  /** The project id a project row names as its parent programme; empty when none. */
+  public static String parentOf(MappingFile mapping, SourceRow project) {
+    return new CellReader(mapping, Map.of(), new ArrayList<>()).raw(OwnTable.PROJECTS, project, "parent");
   }
 
   /** The IATI identifier of a project: the organisation's prefix and the project id. */
@@ -122,7 +124,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
       activity.child(document(cells, document));
     }
     if (!parent.isEmpty()) {
-      if (!projectIds.contains(parent)) {
+      if (!isProject.test(parent)) {
         cells.add(Finding.warning("mapping/parent-elsewhere", cells.cell(p, project, "parent"),
             "the parent project '" + parent + "' is not in this file; the link points to " + identifier(parent)
                 + ", which must be published elsewhere"));

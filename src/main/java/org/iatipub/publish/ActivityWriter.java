@@ -44,13 +44,23 @@ public final class ActivityWriter {
   /** The root attributes of every file (and of the validator's wrapper). */
   static final String VERSION = "2.03";
 
-  private final JAXBContext context;
-  private final Schema schema;
-  private final SAXTransformerFactory transformers = (SAXTransformerFactory) SAXTransformerFactory.newInstance();
+  // Made once per writer and reused for every activity: creating them is a good part of the cost
+  // of a small activity. Hence one writer per thread.
+  private final Marshaller marshaller;
+  private final ValidatorHandler validator;
+  private final TransformerHandler serializer;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
 
   public ActivityWriter(JAXBContext context, Schema schema) {
-    this.context = context;
-    this.schema = schema;
+    try {
+      this.marshaller = context.createMarshaller();
+      marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
+      marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+    } catch (JAXBException e) {
+      throw new IllegalStateException("the IATI model cannot be written: " + e, e);
+    }
+    this.validator = schema.newValidatorHandler();
+    this.serializer = serializer();
   }
 
   /**
@@ -79,12 +89,11 @@ public final class ActivityWriter {
   public record Problem(String path, String rule, String message) {}
 
   public Written write(JAXBElement<IatiActivityType> activity) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Tee tee = new Tee(serializer(bytes), schema.newValidatorHandler());
+    bytes.reset();
+    // A new result starts a fresh output handler; the validator starts afresh at each document.
+    serializer.setResult(new StreamResult(bytes));
+    Tee tee = new Tee(serializer, validator);
     try {
-      Marshaller marshaller = context.createMarshaller();
-      marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
-      marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
       tee.open();
       marshaller.marshal(activity, tee);
       tee.close();
@@ -94,14 +103,13 @@ public final class ActivityWriter {
     return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.written, tee.record, tee.recordPaths);
   }
 
-  private TransformerHandler serializer(ByteArrayOutputStream bytes) {
+  private static TransformerHandler serializer() {
     try {
-      TransformerHandler handler = transformers.newTransformerHandler();
+      TransformerHandler handler = ((SAXTransformerFactory) SAXTransformerFactory.newInstance()).newTransformerHandler();
       handler.getTransformer().setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       handler.getTransformer().setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       handler.getTransformer().setOutputProperty(OutputKeys.INDENT, "yes");
       handler.getTransformer().setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-      handler.setResult(new StreamResult(bytes));
       return handler;
     } catch (TransformerConfigurationException e) {
       throw new IllegalStateException("this Java runtime cannot write XML: " + e.getMessage(), e);
@@ -147,7 +155,7 @@ public final class ActivityWriter {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-      String name = XmlElement.pathName(new javax.xml.namespace.QName(uri, localName));
+      String name = pathName(uri, localName);
       String path;
       if (paths.isEmpty()) {
         path = name;
@@ -160,12 +168,26 @@ public final class ActivityWriter {
       written.add(path);
       for (int i = 0; i < atts.getLength(); i++) {
         if (!atts.getQName(i).startsWith("xmlns")) {
-          written.add(path + "/@" + XmlElement.pathName(new javax.xml.namespace.QName(atts.getURI(i), atts.getLocalName(i))));
+          written.add(path + "/@" + pathName(atts.getURI(i), atts.getLocalName(i)));
         }
       }
       serializer.startElement(uri, localName, qName, atts);
       validator.startElement(uri, localName, qName, atts);
       nodes.start(uri, qName, atts, 0, 0);
+    }
+
+    // Most names have no namespace: skip making a QName for them (this runs for every node written).
+    private static String pathName(String uri, String localName) {
+      return uri == null || uri.isEmpty() ? localName : XmlElement.pathName(new javax.xml.namespace.QName(uri, localName));
+    }
+
+    private static boolean blank(char[] ch, int start, int length) {
+      for (int i = start; i < start + length; i++) {
+        if (!Character.isWhitespace(ch[i])) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -183,7 +205,7 @@ public final class ActivityWriter {
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
-      if (!new String(ch, start, length).isBlank()) {
+      if (!blank(ch, start, length)) {
         written.add(path() + "/#text");
       }
       serializer.characters(ch, start, length);

@@ -169,7 +169,9 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
 
   private static List<Path> csvFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv") && Files.isRegularFile(p))
+      // The organisation CSV feeds the organisation file, never an activity set.
+      return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv") && Files.isRegularFile(p)
+              && !p.getFileName().toString().equals(PublishRequest.ORGANISATION_FILE))
           .sorted().toList();
     }
   }

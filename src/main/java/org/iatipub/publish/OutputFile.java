@@ -1,104 +1,77 @@
 package org.iatipub.publish;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.publish.dataset.Dataset;
+import org.iatipub.validation.DocumentKind;
+import org.iatipub.publish.dataset.Release;
+import org.iatipub.publish.dataset.SplitRule;
 
 /**
- * An activity file being written: it grows in a hidden temporary file beside its final name and
- * takes that name (an atomic rename) only when complete, so readers of the output directory, and a
- * nightly job that dies half-way, never see a partial file. Until then the previous version, if
- * any, stays in place.
+ * Where one input set's valid activities go: its {@link Dataset} in the run's staging directory,
+ * which stamps, splits and sizes the files. Nothing reaches the output directory before the whole
+ * run commits; a set that publishes nothing keeps the previous run's files.
  */
-final class OutputFile implements AutoCloseable {
-  private final Path target;
-  private final Path temporary;
-  private final FileChannel channel;
-  private final OutputStream out;
-  private int activities;
-  private boolean finished;
+final class OutputFile {
+  private final Dataset dataset;
+  private final Path output;
+  private final String identifierPrefix;
+  private final SplitRule split;
 
-  private OutputFile(Path target, Path temporary, FileChannel channel) {
-    this.target = target;
-    this.temporary = temporary;
-    this.channel = channel;
-    this.out = Channels.newOutputStream(channel);
+  private OutputFile(Dataset dataset, Path output, String identifierPrefix, SplitRule split) {
+    this.dataset = dataset;
+    this.output = output;
+    this.identifierPrefix = identifierPrefix;
+    this.split = split;
   }
 
-  /** Starts {@code dir/name}; {@code generated} is the file's generated-datetime. */
-  static OutputFile start(Path dir, String name, String generated) throws IOException {
-    Files.createDirectories(dir);
-    Path temporary = Files.createTempFile(dir, "." + name + ".", ".partial");
-    if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) != null) {
-      // Temporary files are private; a published file is for everyone to read.
-      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    OutputFile file = new OutputFile(dir.resolve(name), temporary, channel);
-    file.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"" + ActivityWriter.VERSION
-        + "\" generated-datetime=\"" + generated + "\">\n");
-    return file;
+  /** Starts the files of {@code set}: {@code <publisher>-<set>.xml} (own form) or {@code <set>.xml}, lower case. */
+  static OutputFile start(Release release, InputSet set, SplitRule split) {
+    String name = set.outputName();
+    Dataset dataset = release.dataset(set.name(), name.substring(0, name.length() - ".xml".length()), DocumentKind.ACTIVITIES);
+    return new OutputFile(dataset, release.output(), set.mapping() == null ? "" : set.mapping().identifierPrefix(), split);
   }
 
+  Dataset dataset() {
+    return dataset;
+  }
+
+  /** The first file written, once one is; null before. */
   Path target() {
-    return target;
+    String first = dataset.firstFile();
+    return first == null ? null : output.resolve(first);
   }
 
   int activities() {
-    return activities;
+    return dataset.records();
   }
 
-  /** Appends one activity, already checked against the schema. */
-  void append(byte[] activity) throws IOException {
-    out.write(activity);
-    if (activity.length > 0 && activity[activity.length - 1] != '\n') {
-      out.write('\n');
-    }
-    activities++;
+  /** Appends one activity, already checked; {@code xml} is its serialisation. */
+  void append(IatiActivityType activity, byte[] xml) throws IOException {
+    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml);
   }
 
-  /** Closes the root, forces the bytes to disk, and gives the file its name in one step. */
-  Path commit() throws IOException {
-    write("</iati-activities>\n");
-    out.flush();
-    channel.force(true);
-    channel.close();
-    finished = true;
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(temporary);
-      throw new IOException(target.getParent() + " does not support atomic renames, so no file is published there", e);
-    }
-    return target;
+  /** Notes an activity withheld by this run, by the id its rows give (the project id in the own form). */
+  void withhold(String rowsId) {
+    dataset.withhold(identifierPrefix + rowsId);
   }
 
-  /** Drops the temporary file; the previous published file, if any, stays. */
-  void discard() throws IOException {
-    if (!finished) {
-      finished = true;
-      channel.close();
-    }
-    Files.deleteIfExists(temporary);
+  /** The activity's recipient country or region with the largest share (the first of equals), or null. */
+  private String splitKey(IatiActivityType activity) {
+    return switch (split) {
+      case NONE -> null;
+      case COUNTRY -> largest(activity.getRecipientCountry(), c -> c.getPercentage(), c -> c.getCode());
+      case REGION -> largest(activity.getRecipientRegion(), r -> r.getPercentage(), r -> r.getCode());
+    };
   }
 
-  @Override
-  public void close() throws IOException {
-    if (Files.exists(temporary)) {
-      discard();
-    }
-  }
-
-  private void write(String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
+  private static <T> String largest(List<T> shares, Function<T, BigDecimal> percentage, Function<T, String> code) {
+    Comparator<T> byShare = Comparator.comparing(t -> percentage.apply(t) == null ? BigDecimal.valueOf(100) : percentage.apply(t));
+    return shares.stream().reduce((a, b) -> byShare.compare(b, a) > 0 ? b : a).map(code).orElse(null);
   }
 }

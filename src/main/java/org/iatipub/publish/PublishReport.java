@@ -3,21 +3,34 @@ package org.iatipub.publish;
 import java.util.List;
 import java.util.Map;
 import org.iatipub.finding.Severity;
+import org.iatipub.publish.dataset.ChangeReport;
+import org.iatipub.publish.dataset.Manifest;
 
 /**
- * The end of a run: per set what was published, and how many findings of each severity.
+ * The end of a run: per set what was published, how many findings of each severity, and (when the
+ * run committed) what changed and the manifest now published.
  *
- * @param sets in the order they were published
+ * @param sets in the order they were published (the organisation file last)
  * @param findings count per severity
+ * @param changes records added, changed, removed and withheld since the previous run; null when
+ *     nothing was committed (--strict with errors)
+ * @param manifest the files the output directory now publishes; null when nothing was committed
+ * @param errorsByRule error findings per rule id: why rows were withheld or rejected
  */
-public record PublishReport(List<SetOutcome> sets, Map<Severity, Long> findings) {
+public record PublishReport(List<SetOutcome> sets, Map<Severity, Long> findings, ChangeReport changes, Manifest manifest,
+    Map<String, Long> errorsByRule) {
   public PublishReport {
     sets = List.copyOf(sets);
     findings = Map.copyOf(findings);
+    errorsByRule = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByRule));
   }
 
   public long count(Severity severity) {
     return findings.getOrDefault(severity, 0L);
+  }
+
+  public boolean committed() {
+    return manifest != null;
   }
 
   /** True when every row of every file was published and nothing was found wrong. */

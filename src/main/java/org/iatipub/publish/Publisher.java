@@ -1,18 +1,26 @@
 package org.iatipub.publish;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +35,11 @@ import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
+import org.iatipub.publish.dataset.Progress;
+import org.iatipub.publish.dataset.Release;
+import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvTable;
-import org.iatipub.source.LinkedRows;
+import org.iatipub.source.CsvReading;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
@@ -42,11 +52,14 @@ import org.iatipub.validation.StandardChecks;
  */
 public final class Publisher {
   private static final Pattern ATTRIBUTE = Pattern.compile("attribute '([^']+)'");
+  /** Activities handed to each worker ahead of the one being decided: keeps both cores busy, memory bounded. */
+  private static final int IN_FLIGHT_PER_THREAD = 4;
 
   private final ActivityBinder binder;
   private final Schema schema;
   private final CheckSuite checks;
   private final Clock clock;
+  private final int threads;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
@@ -55,10 +68,26 @@ public final class Publisher {
 
   /** A publisher that runs the given checks beyond the schema ({@link CheckSuite#none()}: schema only). */
   public Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock) {
+    this(binder, schema, checks, clock, Runtime.getRuntime().availableProcessors());
+  }
+
+  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("at least one thread is needed, not " + threads);
+    }
     this.binder = binder;
     this.schema = schema;
     this.checks = checks;
     this.clock = clock;
+    this.threads = threads;
+  }
+
+  /**
+   * This publisher mapping and writing activities on {@code threads} threads (by default one per
+   * core). The output and the findings are the same, byte for byte and in order, for any number.
+   */
+  public Publisher withThreads(int threads) {
+    return new Publisher(binder, schema, checks, clock, threads);
   }
 
   /**
@@ -68,102 +97,131 @@ public final class Publisher {
    * @throws IOException when the output directory cannot be written
    */
   public PublishReport publish(PublishRequest request, Consumer<Finding> sink) throws CannotPublish, IOException {
+    return publish(request, sink, Progress.NONE);
+  }
+
+  /** As {@link #publish(PublishRequest, Consumer)}, telling {@code progress} of each activity decided on. */
+  public PublishReport publish(PublishRequest request, Consumer<Finding> sink, Progress progress)
+      throws CannotPublish, IOException {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+    Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
     Consumer<Finding> counted = finding -> {
       counts.merge(finding.severity(), 1L, Long::sum);
+      if (finding.isError()) {
+        errors.merge(finding.rule(), 1L, Long::sum);
+      }
       sink.accept(finding);
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
-    List<OutputFile> held = new ArrayList<>();
-    try {
+    // Everything is built beside the published files and swapped in only at the commit: a run that
+    // fails or is killed before it leaves the output directory exactly as it was.
+    try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       for (InputSet set : sets) {
-        OutputFile file = OutputFile.start(request.output(), set.outputName(), generated);
+        OutputFile file = OutputFile.start(release, set, request.layout().split());
         SetOutcome outcome = publishSet(set, request.delimiter(), file, counted);
         if (file.activities() == 0) {
-          file.discard();
+          release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
-        } else if (request.strict()) {
-          held.add(file); // published only if the whole run is clean
-        } else {
-          file.commit();
         }
         outcomes.add(outcome);
       }
-      if (request.strict()) {
-        boolean clean = counts.getOrDefault(Severity.ERROR, 0L) == 0;
-        for (OutputFile file : held) {
-          if (clean) {
-            file.commit();
-          } else {
-            file.discard();
-          }
-        }
-        if (!clean) {
-          outcomes.replaceAll(SetOutcome::unpublished);
-        }
+      Path organisation = request.organisationFile();
+      if (organisation != null) {
+        outcomes.add(OrganisationPublication.publish(organisation, sets, request.delimiter(), release, counted));
       }
-    } finally {
-      for (OutputFile file : held) {
-        file.close();
+      if (request.strict() && counts.getOrDefault(Severity.ERROR, 0L) > 0) {
+        outcomes.replaceAll(SetOutcome::unpublished);
+        return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
       }
+      Release.Committed committed = release.commit();
+      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
     }
-    return new PublishReport(outcomes, counts);
   }
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink) throws IOException {
-    Map<String, CsvTable> tables = new LinkedHashMap<>();
-    Map<String, FileTally> tallies = new LinkedHashMap<>();
-    boolean complete = true;
-    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      CsvTable table = CsvTable.read(entry.getValue(), set.shown(set.dir().relativize(entry.getValue()).toString()), delimiter);
-      tables.put(entry.getKey(), table);
-      tallies.put(table.file(), new FileTally(table.file(), table.rowsRead(), 0, 0, table.rowsRejected()));
-      table.findings().forEach(sink);
-      complete &= table.complete();
-    }
-    if (!complete) {
-      // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld.
-      for (CsvTable table : tables.values()) {
-        if (!table.complete()) {
-          sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(table.file()),
-              "this file could not be read to its end, so no activity of " + set.shown()
-                  + " is published: any of them could be missing rows"));
-        }
-        tallies.computeIfPresent(table.file(), (k, t) -> t.plus(0, table.rows().size(), 0));
+    Map<String, List<String>> subActivities = new LinkedHashMap<>();
+    BiConsumer<String, SourceRow> programmes = set.form() != InputForm.OWN ? (id, row) -> { }
+        : (id, row) -> {
+          String parent = OwnColumnsMapping.parentOf(set.mapping(), row);
+          if (!parent.isEmpty()) {
+            subActivities.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+          }
+        };
+    List<ActivityJoin.Source> sources = sources(set);
+    try (ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
+        set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink, programmes)) {
+      Map<String, FileTally> tallies = new LinkedHashMap<>();
+      for (CsvReading reading : join.readings()) {
+        tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
+            reading.rowsRejected() + join.unlinked(reading.file())));
       }
-      int activities = tables.values().iterator().next().rows().size();
-      return new SetOutcome(set.shown(), null, 0, activities, List.copyOf(tallies.values()));
-    }
-    LinkedRows linked = link(set, tables);
-    linked.findings().forEach(sink);
-    for (SourceRow row : linked.rejected()) {
-      tallies.computeIfPresent(row.file(), (k, t) -> t.plus(0, 0, 1));
-    }
-    int published = 0;
-    int withheld = 0;
-    ActivityMapping mapping = set.form() == InputForm.OWN
-        ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), linked.activities())
-        : new PathHeaderMapping();
-    ActivityWriter writer = new ActivityWriter(binder.context(), schema);
-    ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
-    for (ActivityRows rows : linked.activities()) {
-      if (publishActivity(rows, mapping, writer, checks, file, sink)) {
-        published++;
-        for (SourceRow row : rows.allRows()) {
-          tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
+      if (!join.complete()) {
+        // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld
+        // but for those already rejected on their own (a row with no id, or an id no activity has).
+        for (CsvReading reading : join.readings()) {
+          if (!reading.complete()) {
+            sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+                "this file could not be read to its end, so no activity of " + set.shown()
+                    + " is published: any of them could be missing rows"));
+          }
+          long withheld = reading.rowsKept() - join.unlinked(reading.file());
+          tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
         }
-      } else {
-        withheld++;
-        withhold(rows, tallies);
-        sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-            "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
-                + " rows (this one and the rows linked to it) are not published"));
+        return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
       }
+      int published = 0;
+      int withheld = 0;
+      ActivityMapping mapping = set.form() == InputForm.OWN
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), subActivities, join::contains)
+          : new PathHeaderMapping();
+      ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
+      // Mapping, binding, writing and schema validation run on worker threads, each with its own
+      // writer (marshallers and validators are not thread-safe). The checks that span activities,
+      // appending and reporting run here, in input order, so the file and the findings are the same
+      // for any number of threads. At most a few activities per thread are in flight at once.
+      ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(binder.context(), schema));
+      ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
+      Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+      try {
+        for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
+          Prepared prepared;
+          if (workers == null) {
+            prepared = prepare(next, mapping, writers.get());
+          } else {
+            if (next != null) {
+              ActivityRows submitted = next;
+              inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get())));
+              if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
+                continue;
+              }
+            }
+            prepared = done(inFlight.remove());
+          }
+          ActivityRows rows = prepared.rows();
+          if (decide(prepared, checks, file, sink)) {
+            published++;
+            for (SourceRow row : rows.allRows()) {
+              tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
+            }
+          } else {
+            withheld++;
+            file.withhold(rows.id());
+            withhold(rows, tallies);
+            sink.accept(Finding.error("publish/withheld", rows.main().whole(),
+                "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+                    + " rows (this one and the rows linked to it) are not published"));
+          }
+        }
+      } finally {
+        if (workers != null) {
+          workers.shutdownNow();
+        }
+      }
+      checks.finish().forEach(sink);
+      return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
     }
-    checks.finish().forEach(sink);
-    return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
   }
 
   private static void withhold(ActivityRows rows, Map<String, FileTally> tallies) {
@@ -172,55 +230,99 @@ public final class Publisher {
     }
   }
 
-  private static LinkedRows link(InputSet set, Map<String, CsvTable> tables) {
-    Map<String, LinkedRows.Linked> children = new LinkedHashMap<>();
-    LinkedRows.Linked main = null;
-    for (Map.Entry<String, CsvTable> entry : tables.entrySet()) {
+  /** The set's files to join, its main file (one row per activity) first, each with its id column. */
+  private static List<ActivityJoin.Source> sources(InputSet set) {
+    List<ActivityJoin.Source> sources = new ArrayList<>();
+    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
       String idColumn = PathHeaderMapping.ID_COLUMN;
       if (set.form() == InputForm.OWN) {
         OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
         idColumn = ((MappingFile.Column) set.mapping().tables().get(table).field(table.linkField())).column();
       }
-      LinkedRows.Linked linked = new LinkedRows.Linked(entry.getValue(), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : main == null;
-      if (isMain) {
-        main = linked;
-      } else {
-        children.put(entry.getKey(), linked);
-      }
+      ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
+          set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
+      boolean isMain = set.form() == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : sources.isEmpty();
+      sources.add(isMain ? 0 : sources.size(), source);
     }
-    return LinkedRows.link(main, children, set.form() == InputForm.OWN ? "project id" : "iati-identifier");
+    return sources;
   }
 
-  /** Maps, binds, writes and validates one activity; true when it was published. */
-  private boolean publishActivity(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks, OutputFile file,
-      Consumer<Finding> sink) throws IOException {
+  /**
+   * One activity mapped, bound, written and schema-validated: the work that can run on any thread.
+   *
+   * @param draft the mapped activity
+   * @param bound the bound activity, or null when mapping failed
+   * @param written the written activity, or null when mapping or binding failed
+   * @param paths the source cell of each path of the draft (worked out once: it is not cheap)
+   * @param findings what was found so far
+   */
+  private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
+      ActivityWriter.Written written, Map<String, Location.Cell> paths, List<Finding> findings) {}
+
+  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
-    if (!draft.hasErrors()) {
-      ActivityBinder.Bound bound = binder.bind(draft);
-      findings.addAll(bound.findings());
-      if (bound.ok()) {
-        ActivityWriter.Written written = writer.write(bound.activity());
-        Map<String, Location.Cell> paths = draft.activity().paths();
-        for (ActivityWriter.Problem problem : written.problems()) {
-          findings.add(Finding.error(problem.rule(), locate(problem, paths, rows), "activity '" + draft.identifier()
-              + "', " + shortPath(problem.path()) + ": " + problem.message()));
-        }
-        findings.addAll(lost(draft, paths, written.written(), bound.cells()));
-        if (written.valid()) {
-          // The codelist and rule checks of validate; their errors withhold the activity too.
-          findings.addAll(checks.check(written, paths, rows.main().whole(), draft.identifier()));
-        }
-        if (findings.stream().noneMatch(Finding::isError)) {
-          file.append(written.xml());
-          findings.forEach(sink);
-          return true;
-        }
+    if (draft.hasErrors()) {
+      return new Prepared(rows, draft, null, null, Map.of(), findings);
+    }
+    ActivityBinder.Bound bound = binder.bind(draft);
+    findings.addAll(bound.findings());
+    if (!bound.ok()) {
+      return new Prepared(rows, draft, bound, null, Map.of(), findings);
+    }
+    ActivityWriter.Written written = writer.write(bound.activity());
+    Map<String, Location.Cell> paths = draft.activity().paths();
+    for (ActivityWriter.Problem problem : written.problems()) {
+      findings.add(Finding.error(problem.rule(), locate(problem, paths, rows), "activity '" + draft.identifier()
+          + "', " + shortPath(problem.path()) + ": " + problem.message()));
+    }
+    findings.addAll(lost(draft, paths, written.written(), bound.cells()));
+    return new Prepared(rows, draft, bound, written, paths, findings);
+  }
+
+  /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
+  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
+      throws IOException {
+    List<Finding> findings = new ArrayList<>(prepared.findings());
+    ActivityWriter.Written written = prepared.written();
+    if (written != null) {
+      if (written.valid()) {
+        // The codelist and rule checks of validate; their errors withhold the activity too.
+        findings.addAll(checks.check(written, prepared.paths(), prepared.rows().main().whole(),
+            prepared.draft().identifier()));
+      }
+      if (findings.stream().noneMatch(Finding::isError)) {
+        file.append(prepared.bound().activity().getValue(), written.xml());
+        findings.forEach(sink);
+        return true;
       }
     }
     findings.forEach(sink);
     return false;
+  }
+
+  private static Prepared done(Future<Prepared> prepared) throws IOException {
+    try {
+      return prepared.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while publishing");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** Worker threads never keep the JVM alive, and are named for thread dumps. */
+  private static Thread worker(Runnable work) {
+    Thread thread = new Thread(work, "iatipub-publish");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** What the rows said that the IATI model had no place for: it would be lost, so it is an error. */

@@ -47,62 +47,15 @@ public record CsvTable(
 
   /**
    * Reads {@code path}; {@code shown} is its name in findings (e.g. {@code samples/x/projects.csv}).
+   * Holds every row in memory: for small files and tests; publishing streams with
+   * {@link CsvReading#read}.
    *
    * @throws IOException when the file cannot be opened at all
    */
   public static CsvTable read(Path path, String shown, char delimiter) throws IOException {
-    CsvCursor cursor = new CsvCursor(delimiter);
-    CSVFormat format = CSVFormat.DEFAULT.builder()
-        .setDelimiter(delimiter)
-        .setIgnoreEmptyLines(false)
-        .get();
-    List<String> header = new ArrayList<>();
     List<SourceRow> rows = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    long read = 0;
-    boolean complete = true;
-    try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in, cursor), format)) {
-      Iterator<CSVRecord> records = parser.iterator();
-      try {
-        if (!records.hasNext()) {
-          findings.add(Finding.error("csv/empty-file", new Location.WholeFile(shown),
-              "the file is empty: it needs a header row naming its columns"));
-          return new CsvTable(shown, header, rows, 0, findings, false);
-        }
-        for (String name : records.next()) {
-          header.add(name.strip());
-        }
-        if (!headerUsable(shown, header, findings)) {
-          return new CsvTable(shown, header, rows, 0, findings, false);
-        }
-        while (records.hasNext()) {
-          CSVRecord record = records.next();
-          long row = cursorRow(record);
-          if (record.size() == 1 && record.get(0).isBlank()) {
-            continue; // a blank line is no data row
-          }
-          read++;
-          if (record.size() != header.size()) {
-            findings.add(ragged(shown, row, record.size(), header));
-            continue;
-          }
-          Map<String, String> cells = new LinkedHashMap<>();
-          for (int i = 0; i < header.size(); i++) {
-            cells.put(header.get(i), record.get(i));
-          }
-          rows.add(new SourceRow(shown, row, cells));
-        }
-      } catch (UncheckedIOException e) {
-        complete = false;
-        findings.add(unreadable(shown, e.getCause(), cursor, header, rows.isEmpty() ? 1 : rows.get(rows.size() - 1).row()));
-      }
-    } catch (StrictUtf8Reader.NotUtf8Exception e) {
-      // The parser reads ahead when it is created, so bad bytes near the start surface here.
-      complete = false;
-      findings.add(unreadable(shown, e, cursor, header, 1));
-    }
-    return new CsvTable(shown, header, rows, read, findings, complete);
+    CsvReading reading = CsvReading.read(path, shown, delimiter, rows::add);
+    return new CsvTable(shown, reading.header(), rows, reading.rowsRead(), reading.findings(), reading.complete());
   }
 
   /**
@@ -124,57 +77,4 @@ public record CsvTable(
     }
   }
 
-  // Records count from 1 with the header; a quoted cell spanning lines is still one row.
-  private static long cursorRow(CSVRecord record) {
-    return record.getRecordNumber();
-  }
-
-  private static boolean headerUsable(String shown, List<String> header, List<Finding> findings) {
-    Set<String> seen = new HashSet<>();
-    boolean usable = true;
-    for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i);
-      if (name.isEmpty() && header.size() > 1) {
-        findings.add(Finding.error("csv/blank-column-name", new Location.Cell(shown, 1, "column " + (i + 1)),
-            "column " + (i + 1) + " has no name in the header row; name it or delete the column"));
-        usable = false;
-      } else if (!seen.add(name)) {
-        findings.add(Finding.error("csv/duplicate-column", new Location.Cell(shown, 1, name),
-            "the header names column '" + name + "' twice; each column needs its own name"));
-        usable = false;
-      }
-    }
-    return usable;
-  }
-
-  private static Finding ragged(String shown, long row, int cells, List<String> header) {
-    String column = cells < header.size() ? header.get(cells) : "column " + (header.size() + 1);
-    String what = cells < header.size()
-        ? "the row has " + cells + " cells but the header names " + header.size() + " columns; '" + column + "' and after are missing"
-        : "the row has " + cells + " cells but the header names only " + header.size() + " columns";
-    return Finding.error("csv/ragged-row", new Location.Cell(shown, row, column),
-        what + " (a missing or extra delimiter, or an unquoted delimiter inside a cell); the row is not published");
-  }
-
-  private static Finding unreadable(String shown, Throwable cause, CsvCursor cursor, List<String> header, long lastGoodRow) {
-    if (cause instanceof StrictUtf8Reader.NotUtf8Exception bad) {
-      return Finding.error("csv/not-utf8", cell(shown, bad.position, cursor),
-          "this cell holds bytes that are not UTF-8 text (byte offset " + bad.byteOffset + "); save the file as UTF-8."
-              + " Reading stopped here: this row and the rows after it were not read");
-    }
-    CsvCursor.Position quoting = cursor.quotingProblem(true);
-    if (quoting != null) {
-      return Finding.error("csv/quoting", cell(shown, quoting, cursor),
-          quoting.problem() + ". Reading stopped here: this row and the rows after it were not read");
-    }
-    String detail = cause == null || cause.getMessage() == null ? "unreadable CSV text" : cause.getMessage();
-    return Finding.error("csv/unreadable", new Location.Cell(shown, lastGoodRow + 1, ""),
-        detail + ". Reading stopped here: this row and the rows after it were not read");
-  }
-
-  private static Location.Cell cell(String shown, CsvCursor.Position position, CsvCursor cursor) {
-    String name = position.record() > 1 ? cursor.columnName(position.field()) : null;
-    String column = name != null && !name.isEmpty() ? name : "column " + (position.field() + 1);
-    return new Location.Cell(shown, position.record(), column);
-  }
 }

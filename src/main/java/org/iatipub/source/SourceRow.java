@@ -14,7 +14,8 @@ import org.iatipub.finding.Location;
  */
 public record SourceRow(String file, long row, Map<String, String> cells) {
   public SourceRow {
-    cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+    // Rows read from a file already share an immutable column index; only other maps are copied.
+    cells = cells instanceof RowCells ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
   }
 
   /** The cell under {@code column}, trimmed; empty when the column is absent or blank. */

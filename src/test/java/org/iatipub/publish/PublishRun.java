@@ -72,11 +72,17 @@ public record PublishRun(PublishReport report, List<Finding> findings, Path outp
     return findings.stream().map(Finding::toString).collect(Collectors.joining("\n"));
   }
 
+  /** The IATI files published (the output directory also holds the manifest, the state and a lock). */
   public List<String> outputFiles() throws IOException {
     return outputFilesIn(output);
   }
 
   public static List<String> outputFilesIn(Path output) throws IOException {
+    return allFilesIn(output).stream().filter(name -> name.endsWith(".xml") && !name.startsWith(".")).toList();
+  }
+
+  /** Every entry of the output directory, hidden ones included, to check nothing is left behind. */
+  public static List<String> allFilesIn(Path output) throws IOException {
     if (!Files.isDirectory(output)) {
       return List.of();
     }

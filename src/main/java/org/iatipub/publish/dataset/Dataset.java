@@ -1,0 +1,146 @@
+package org.iatipub.publish.dataset;
+
+import org.iatipub.validation.DocumentKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The files one input set publishes, built in the staging directory. Each record gets its
+ * {@code last-updated-datetime} here: the one the input gives, else the previous one when its
+ * content is unchanged, else this run's time. Records go to the file of their split key, and a file
+ * that would pass the maximum size continues in the next part. Safe to call from several threads
+ * (records are written in the order the calls come).
+ */
+public final class Dataset {
+  private static final Logger LOG = LogManager.getLogger(Dataset.class);
+
+  private final String set;
+  private final String base;
+  private final DocumentKind kind;
+  private final Layout layout;
+  private final String generated;
+  private final Path staging;
+  private final Manifest previousFiles;
+  private final Map<String, PublishState.Entry> previous;
+  private final ContentStamp stamp;
+  private final Progress progress;
+  private final Map<String, DatasetFile> open = new LinkedHashMap<>();
+  private final Map<String, Integer> parts = new TreeMap<>();
+  private final List<DatasetFile.Finished> finished = new ArrayList<>();
+  private final Map<String, PublishState.Entry> published = new TreeMap<>();
+  private final Set<String> withheld = new TreeSet<>();
+  private String firstFile;
+
+  Dataset(String set, String base, DocumentKind kind, Layout layout, String generated, Path staging, Manifest previousFiles,
+      Map<String, PublishState.Entry> previous, Progress progress) {
+    this.set = set;
+    this.progress = progress;
+    this.base = base.toLowerCase(Locale.ROOT);
+    this.kind = kind;
+    this.layout = layout;
+    this.generated = generated;
+    this.staging = staging;
+    this.previousFiles = previousFiles;
+    this.previous = previous;
+    this.stamp = new ContentStamp(kind.recordElement());
+  }
+
+  public String set() {
+    return set;
+  }
+
+  /** The name of the first file written, or null while none is. */
+  public synchronized String firstFile() {
+    return firstFile;
+  }
+
+  public synchronized int records() {
+    return published.size();
+  }
+
+  /**
+   * Adds one record, already valid.
+   *
+   * @param identifier its IATI identifier
+   * @param splitKey its recipient country or region code for a split layout, or null
+   * @param xml its bytes as written, with or without a last-updated-datetime
+   */
+  public synchronized void add(String identifier, String splitKey, byte[] xml) throws IOException {
+    ContentStamp.Parts split = stamp.split(xml);
+    String sha = ContentStamp.sha256(split.content());
+    PublishState.Entry before = previous.get(identifier);
+    String when = split.explicit() != null ? split.explicit()
+        : before != null && before.sha256().equals(sha) ? before.lastUpdated() : generated;
+    byte[] record = stamp.stamp(split.content(), when);
+    DatasetFile file = fileFor(key(splitKey), record);
+    file.append(record);
+    published.put(identifier, new PublishState.Entry(sha, when, file.name(), false));
+    progress.record(set);
+  }
+
+  /** Notes a record of the input that this run withholds. */
+  public synchronized void withhold(String identifier) {
+    withheld.add(identifier);
+    progress.record(set);
+  }
+
+  private String key(String splitKey) {
+    if (layout.split() == SplitRule.NONE) {
+      return "";
+    }
+    return splitKey == null || splitKey.isBlank() ? "other" : splitKey.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private DatasetFile fileFor(String key, byte[] record) throws IOException {
+    DatasetFile file = open.get(key);
+    if (file != null && file.records() > 0 && file.sizeWith(record) > layout.maxFileSize()) {
+      finished.add(file.finish(set)); // complete: the next part takes over
+      file = null;
+    }
+    if (file == null) {
+      int part = parts.merge(key, 1, Integer::sum);
+      String name = base + (key.isEmpty() ? "" : "-" + key) + (part == 1 ? "" : "-" + part) + ".xml";
+      file = DatasetFile.start(staging, name, kind, generated,
+          previousFiles.file(name).map(Manifest.Entry::generatedDatetime).orElse(null));
+      open.put(key, file);
+      if (firstFile == null) {
+        firstFile = name;
+      }
+    }
+    if (file.sizeWith(record) > layout.maxFileSize()) {
+      LOG.warn("{} alone is {} bytes, over the maximum file size of {}; it gets a file of its own", set, record.length,
+          layout.maxFileSize());
+    }
+    return file;
+  }
+
+  /** Closes every file; what the set gives to the commit. */
+  synchronized Built finish() throws IOException {
+    for (DatasetFile file : open.values()) {
+      finished.add(file.finish(set));
+    }
+    open.clear();
+    return new Built(set, List.copyOf(finished), Map.copyOf(published), Set.copyOf(withheld));
+  }
+
+  synchronized void abandon() throws IOException {
+    for (DatasetFile file : open.values()) {
+      file.abandon();
+    }
+    open.clear();
+  }
+
+  /** A finished set: its staged files, the records in them, and the records withheld. */
+  record Built(String set, List<DatasetFile.Finished> files, Map<String, PublishState.Entry> published,
+      Set<String> withheld) {}
+}

@@ -1,0 +1,18 @@
+package org.iatipub.publish.dataset;
+
+/** Told of every record a run decides on (published or withheld), to show how far a long run is. */
+public interface Progress {
+  Progress NONE = new Progress() {
+    @Override
+    public void record(String set) {}
+
+    @Override
+    public void finished() {}
+  };
+
+  /** One more record of {@code set} published or withheld. */
+  void record(String set);
+
+  /** The run has decided on every record. */
+  void finished();
+}

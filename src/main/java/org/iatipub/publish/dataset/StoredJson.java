@@ -1,0 +1,63 @@
+package org.iatipub.publish.dataset;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The run's own JSON files (manifest, state, commit journal): kebab-case keys like IATI's
+ * attributes, keys in a fixed order so an unchanged run writes the same bytes, and forced to disk
+ * when written, as the commit relies on them.
+ */
+final class StoredJson {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private StoredJson() {}
+
+  static <T> T read(Path file, Class<T> type) throws IOException {
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (IOException e) {
+      throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static void write(Path file, Object value) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      OutputStream out = Channels.newOutputStream(channel);
+      out.write(JSON.writeValueAsBytes(value));
+      out.write('\n');
+      out.flush();
+      channel.force(true);
+    }
+  }
+
+  static String text(Object value) throws IOException {
+    return JSON.writeValueAsString(value);
+  }
+
+  /** Forces a directory's entries (renames, new and deleted files) to disk. */
+  static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open a directory for syncing; their renames are then as durable as they make them.
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package org.iatipub.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The scale benchmark: generates a large publisher's input, publishes it with the built jar in
+ * a separate JVM (default heap, as a cron job runs it), and times {@code xmllint --schema} with
+ * the official XSD on the same output as the reference point.
+ *
+ * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]}.
+ * Peak live heap is the largest heap left after a full collection, forced every few seconds (see
+ * {@link #run}): what the program holds, not what the collector happened to reserve (the default
+ * heap on a big machine lets the JVM reserve gigabytes it does not need). Peak RSS and CPU time come from
+ * {@code /usr/bin/time} when present; CPU time above wall time shows both cores at work.
+ */
+public final class Benchmark {
+  private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(");
+  private static final int LIVE_HEAP_SAMPLE_SECONDS = 10;
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 5 || args.length > 6) {
+      System.err.println("usage: Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]");
+      System.exit(2);
+    }
+    int activities = Integer.parseInt(args[0]);
+    int transactions = Integer.parseInt(args[1]);
+    Path work = Path.of(args[2]);
+    Path jar = Path.of(args[3]);
+    Path xsd = Path.of(args[4]);
+    String which = args.length > 5 ? args[5] : "both";
+    List<String> forms = which.equals("both") ? List.of("own", "path-headers") : List.of(which);
+    deleteTree(work);
+    Files.createDirectories(work);
+    System.out.printf(Locale.ROOT, "machine: %d cores, %.0f GiB RAM, Java %s (%s), default max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(), memoryGib(), System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
+    boolean ok = true;
+    for (String form : forms) {
+      ok &= run(form, activities, transactions, work.resolve(form), jar, xsd);
+    }
+    System.exit(ok ? 0 : 1);
+  }
+
+  private static boolean run(String form, int activities, int transactions, Path work, Path jar, Path xsd)
+      throws Exception {
+    Path input = work.resolve("input");
+    Path output = work.resolve("output");
+    Path gcLog = work.resolve("gc.log");
+    Files.createDirectories(work);
+
+    long t0 = System.nanoTime();
+    SyntheticPortfolio portfolio = new SyntheticPortfolio(activities, transactions, 2020_2025L);
+    if (form.equals("own")) {
+      portfolio.writeOwnColumns(input, Path.of("samples/crosswalks"));
+    } else {
+      portfolio.writePathHeaders(input);
+    }
+    double generateSeconds = seconds(t0);
+    long inputBytes = SyntheticPortfolio.size(input);
+
+    List<String> java = new ArrayList<>();
+    Path timeLog = work.resolve("publish.time");
+    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+    if (timed) {
+      java.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timeLog.toString()));
+    }
+    java.addAll(List.of("java", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "publish",
+        "--input", input.toString(), "--output", output.toString()));
+    t0 = System.nanoTime();
+    Run publish = run(java, work.resolve("publish.log"), LIVE_HEAP_SAMPLE_SECONDS);
+    double publishSeconds = seconds(t0);
+    List<Path> xml = xmlFiles(output);
+    long outputBytes = xml.stream().mapToLong(Benchmark::size).sum();
+
+    List<String> lint = new ArrayList<>(List.of("xmllint", "--noout", "--huge", "--schema", xsd.toString()));
+    xml.forEach(p -> lint.add(p.toString()));
+    t0 = System.nanoTime();
+    Run xmllint = run(lint, work.resolve("xmllint.log"), 0);
+    double xmllintSeconds = seconds(t0);
+
+    long peakHeapMb = peakHeap(gcLog, "Pause Young");
+    long liveHeapMb = peakHeap(gcLog, "Pause Full");
+    String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double rssMb = Long.parseLong(time[time.length - 3]) / 1024.0;
+    double cpuSeconds = Double.parseDouble(time[time.length - 2]) + Double.parseDouble(time[time.length - 1]);
+    System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of CSV (generated in %.1f s)%n",
+        form, activities, transactions, inputBytes / 1e6, generateSeconds);
+    System.out.printf(Locale.ROOT,
+        "publish: exit %d, %.1f s wall, %.1f s CPU, %.0f activities/s, %.1f MB/s of XML (%.1f MB in %d files),"
+            + " peak live heap %d MB (sampled by a full GC every %d s; after young GCs: %d MB), peak RSS %.0f MB%n",
+        publish.exit, publishSeconds, cpuSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds,
+        outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, peakHeapMb, rssMb);
+    System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
+    System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
+    System.out.printf(Locale.ROOT, "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f |%n",
+        form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, publishSeconds, cpuSeconds,
+        activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
+        publishSeconds / xmllintSeconds);
+    if (publish.exit != 0 || xmllint.exit != 0) {
+      System.out.println("see " + work.resolve("publish.log") + " and " + work.resolve("xmllint.log"));
+      return false;
+    }
+    return true;
+  }
+
+  private record Run(int exit) {}
+
+  /**
+   * Runs {@code command}; every {@code sampleSeconds} (0: never) asks its JVM for a full
+   * collection ({@code jcmd PID GC.run}), whose result in the GC log is the live heap at that
+   * moment. A young collection's result also counts garbage that reached the old generation, which
+   * G1 with a large default heap leaves uncollected for a long time: it grows with run time, not
+   * with what the program holds.
+   */
+  private static Run run(List<String> command, Path log, int sampleSeconds) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    while (sampleSeconds > 0 && !process.waitFor(sampleSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+      Stream.concat(Stream.of(process.toHandle()), process.descendants())
+          .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+          .findFirst()
+          .ifPresent(jvm -> {
+            try {
+              new ProcessBuilder("jcmd", String.valueOf(jvm.pid()), "GC.run").redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException e) {
+              // no jcmd: only the young-collection figure is reported
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+    }
+    return new Run(process.waitFor());
+  }
+
+  /** The largest heap after a collection of the given kind in the GC log, in MB. */
+  static long peakHeap(Path gcLog, String kind) throws IOException {
+    long peak = 0;
+    if (!Files.exists(gcLog)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
+      if (!line.contains(kind)) {
+        continue;
+      }
+      Matcher m = HEAP_AFTER_GC.matcher(line);
+      while (m.find()) {
+        peak = Math.max(peak, Long.parseLong(m.group(1)));
+      }
+    }
+    return peak;
+  }
+
+  private static double memoryGib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: the line then shows 0
+    }
+    return 0;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static List<Path> xmlFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    }
+  }
+
+  private static long size(Path path) {
+    try {
+      return SyntheticPortfolio.size(path);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.iatipub.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.iatipub.finding.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming join gives each activity exactly the rows the in-memory {@link LinkedRows} gives
+ * it, in file order, whatever order the child files are in, and rejects the same rows.
+ */
+class ActivityJoinTest {
+  @TempDir Path dir;
+
+  private final List<Finding> findings = new ArrayList<>();
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private ActivityJoin join(int chunkRows) throws Exception {
+    return ActivityJoin.stage(new ActivityJoin.Source("projects", dir.resolve("projects.csv"), "projects.csv", "code"),
+        List.of(new ActivityJoin.Source("transactions", dir.resolve("transactions.csv"), "transactions.csv", "code")),
+        ',', "project id", findings::add, (id, row) -> {}, chunkRows);
+  }
+
+  private static List<ActivityRows> drain(ActivityJoin join) throws Exception {
+    List<ActivityRows> all = new ArrayList<>();
+    for (ActivityRows rows = join.next(); rows != null; rows = join.next()) {
+      all.add(rows);
+    }
+    return all;
+  }
+
+  private static String describe(ActivityRows rows) {
+    return rows.id() + "@" + rows.main().row() + rows.children("transactions").stream()
+        .map(r -> r.row() + ":" + r.get("amount")).toList() + rows.findings().stream().map(Finding::rule).toList();
+  }
+
+  @Test
+  void rowsOfAnUnsortedChildFileJoinTheirActivityInFileOrder() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\nB,Beta\nC,Gamma\n");
+    write("transactions.csv", "code,amount\nC,1\nA,2\nB,3\nA,4\nC,5\nA,6\nB,7\n");
+
+    // Chunks of two rows force several sorted runs, merged on reading.
+    try (ActivityJoin join = join(2)) {
+      assertEquals(List.of("A@2[3:2, 5:4, 7:6][]", "B@3[4:3, 8:7][]", "C@4[2:1, 6:5][]"),
+          drain(join).stream().map(ActivityJoinTest::describe).toList());
+      assertTrue(findings.isEmpty(), findings.toString());
+    }
+  }
+
+  @Test
+  void rowsBelongingToNoActivityAreRejectedAndCounted() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\n,Nameless\nA,Alpha again\nB,Beta\n");
+    write("transactions.csv", "code,amount\nB,1\nZ,2\n,3\nA,4\n");
+
+    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+      assertEquals(List.of("A@2[5:4][source/duplicate-id]", "B@5[2:1][]"),
+          drain(join).stream().map(ActivityJoinTest::describe).toList());
+      assertEquals(2, join.unlinked("projects.csv"));
+      assertEquals(2, join.unlinked("transactions.csv"));
+      assertEquals(List.of("projects.csv:3:code", "projects.csv:4:code", "transactions.csv:3:code", "transactions.csv:4:code"),
+          findings.stream().map(f -> f.location().toString()).toList());
+      assertTrue(findings.get(1).message().contains("is also in row 2"), findings.get(1).message());
+    }
+  }
+
+  @Test
+  void aFileNotReadToItsEndHandsOutNoActivity() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\n");
+    write("transactions.csv", "code,amount\nA,1\nA,\"2\n");
+
+    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+      assertFalse(join.complete());
+      assertEquals(1, join.readings().get(1).rowsKept());
+      assertThrows(IllegalStateException.class, join::next);
+    }
+  }
+
+  @Test
+  void theStreamingJoinAgreesWithTheInMemoryLink() throws Exception {
+    SplittableRandom random = new SplittableRandom(6);
+    StringBuilder projects = new StringBuilder("code,title\n");
+    StringBuilder transactions = new StringBuilder("code,amount\n");
+    for (int i = 0; i < 300; i++) {
+      projects.append(random.nextInt(10) == 0 ? "" : "P" + random.nextInt(280)).append(",T").append(i).append('\n');
+    }
+    for (int i = 0; i < 3000; i++) {
+      transactions.append(random.nextInt(50) == 0 ? "" : "P" + random.nextInt(300)).append(',').append(i).append('\n');
+    }
+    Path main = write("projects.csv", projects.toString());
+    Path child = write("transactions.csv", transactions.toString());
+    LinkedRows linked = LinkedRows.link(new LinkedRows.Linked(CsvTable.read(main, "projects.csv", ','), "code"),
+        Map.of("transactions", new LinkedRows.Linked(CsvTable.read(child, "transactions.csv", ','), "code")), "project id");
+
+    try (ActivityJoin join = join(97)) {
+      assertEquals(linked.activities().stream().map(ActivityJoinTest::describe).toList(),
+          drain(join).stream().map(ActivityJoinTest::describe).toList());
+      assertEquals(linked.rejected().size(), join.unlinked("projects.csv") + join.unlinked("transactions.csv"));
+      assertEquals(linked.findings().stream().map(Finding::toString).sorted().toList(),
+          findings.stream().map(Finding::toString).sorted().toList());
+      assertNull(join.next());
+    }
+  }
+
+  private static List<Path> staging() throws Exception {
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return tmp.filter(p -> p.getFileName().toString().startsWith(ActivityJoin.STAGING_PREFIX)).sorted().toList();
+    }
+  }
+
+  @Test
+  void theStagingAreaIsRemovedOnClose() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\n");
+    write("transactions.csv", "code,amount\nA,1\n");
+    List<Path> before = staging();
+    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+      assertEquals(before.size() + 1, staging().size());
+    }
+    assertEquals(before, staging());
+  }
+
+  @Test
+  void theStagingLeftByAKilledRunIsRemovedByTheNext() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\n");
+    write("transactions.csv", "code,amount\nA,1\n");
+    // The id of a process that has ended, as a run killed earlier leaves it.
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path left = Files.createTempDirectory(ActivityJoin.STAGING_PREFIX + ended.pid() + "-");
+    Files.writeString(left.resolve("run1.rows"), "staged rows");
+    Path alive = Files.createTempDirectory(ActivityJoin.STAGING_PREFIX + ProcessHandle.current().pid() + "-");
+    try {
+      join(RowSpill.CHUNK_ROWS).close();
+      assertFalse(Files.exists(left), "the dead run's staging is gone");
+      assertTrue(Files.exists(alive), "a live run's staging stays");
+    } finally {
+      Files.deleteIfExists(alive);
+    }
+  }
+}
