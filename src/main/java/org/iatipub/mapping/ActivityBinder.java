@@ -25,13 +25,25 @@ import org.xml.sax.helpers.AttributesImpl;
  * Binds drafts to the IATI 2.03 model generated from the schemas. The model reads elements in any
  * order and writes them in schema order, which is how flat files get a valid element order.
  * A value the model cannot hold (a date that is no date, a number that is no number) becomes a
- * finding at the cell it came from. Thread-safe: the JAXB context is shared, the rest is per call.
+ * finding at the cell it came from. Thread-safe: the JAXB context is shared, each thread has its
+ * own unmarshaller, the rest is per call.
  */
 public final class ActivityBinder {
   private final JAXBContext context;
+  // One unmarshaller per thread, reused: JAXB's unmarshaller has a finalizer, so one made per
+  // activity keeps that activity's whole tree alive until the finalizer thread gets to it (hundreds
+  // of activities at a time, promoted to the old generation, at 200,000 activities a night).
+  private final ThreadLocal<Unmarshaller> unmarshallers;
 
   private ActivityBinder(JAXBContext context) {
     this.context = context;
+    this.unmarshallers = ThreadLocal.withInitial(() -> {
+      try {
+        return context.createUnmarshaller();
+      } catch (JAXBException e) {
+        throw new IllegalStateException("the IATI model cannot be read: " + e, e);
+      }
+    });
   }
 
   public static ActivityBinder create() {
@@ -103,7 +115,7 @@ public final class ActivityBinder {
 
     JAXBElement<IatiActivityType> unmarshal(XmlElement root, Predicate<XmlElement.Attribute> only,
         List<Finding> findings, Set<Location.Cell> cells) throws JAXBException, SAXException {
-      Unmarshaller unmarshaller = context.createUnmarshaller();
+      Unmarshaller unmarshaller = unmarshallers.get();
       unmarshaller.setEventHandler(event -> {
         if (findings != null && !String.valueOf(event.getMessage()).startsWith("unexpected element")) {
           // Unknown elements are reported by the completeness check after writing, with their path.
