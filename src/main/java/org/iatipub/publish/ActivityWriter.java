@@ -14,9 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerConfigurationException;
-import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
@@ -25,6 +22,7 @@ import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.NodeBuilder;
+import org.iatipub.validation.SchemaViolation;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -60,7 +58,7 @@ public final class ActivityWriter {
       throw new IllegalStateException("the IATI model cannot be written: " + e, e);
     }
     this.validator = schema.newValidatorHandler();
-    this.serializer = serializer();
+    this.serializer = RecordSerializer.create();
   }
 
   /**
@@ -101,19 +99,6 @@ public final class ActivityWriter {
       tee.problems.add(new Problem(tee.path(), "model/unwritable", "the activity could not be written: " + e));
     }
     return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.written, tee.record, tee.recordPaths);
-  }
-
-  private static TransformerHandler serializer() {
-    try {
-      TransformerHandler handler = ((SAXTransformerFactory) SAXTransformerFactory.newInstance()).newTransformerHandler();
-      handler.getTransformer().setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      handler.getTransformer().setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      handler.getTransformer().setOutputProperty(OutputKeys.INDENT, "yes");
-      handler.getTransformer().setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-      return handler;
-    } catch (TransformerConfigurationException e) {
-      throw new IllegalStateException("this Java runtime cannot write XML: " + e.getMessage(), e);
-    }
   }
 
   /** Sends each event to the serializer and the validator, keeping track of where it is. */
@@ -253,14 +238,8 @@ public final class ActivityWriter {
 
     @Override
     public void error(SAXParseException e) {
-      String message = String.valueOf(e.getMessage());
-      String rule = "xsd";
-      int colon = message.indexOf(": ");
-      if (message.startsWith("cvc-") && colon > 0) {
-        rule = "xsd/" + message.substring(0, colon);
-        message = message.substring(colon + 2);
-      }
-      problems.add(new Problem(path(), rule, message));
+      SchemaViolation violation = SchemaViolation.of(e);
+      problems.add(new Problem(path(), violation.rule(), violation.message()));
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.iatipub.publish;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerConfigurationException;
-import javax.xml.transform.sax.SAXTransformerFactory;
 import javax.xml.transform.sax.TransformerHandler;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
@@ -13,6 +10,7 @@ import javax.xml.validation.ValidatorHandler;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.mapping.XmlElement;
+import org.iatipub.validation.SchemaViolation;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -49,11 +47,7 @@ final class OrganisationWriter implements ErrorHandler {
     OrganisationWriter writer = new OrganisationWriter(identifier);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      TransformerHandler serializer = ((SAXTransformerFactory) SAXTransformerFactory.newInstance()).newTransformerHandler();
-      serializer.getTransformer().setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      serializer.getTransformer().setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      serializer.getTransformer().setOutputProperty(OutputKeys.INDENT, "yes");
-      serializer.getTransformer().setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+      TransformerHandler serializer = RecordSerializer.create();
       serializer.setResult(new StreamResult(bytes));
       ValidatorHandler validator = schema.newValidatorHandler();
       validator.setErrorHandler(writer);
@@ -66,7 +60,7 @@ final class OrganisationWriter implements ErrorHandler {
       validator.endElement("", "iati-organisations", "iati-organisations");
       validator.endDocument();
       serializer.endDocument();
-    } catch (SAXException | TransformerConfigurationException e) {
+    } catch (SAXException e) {
       writer.problems.add(Finding.error("model/unwritable", organisation.source(),
           "the organisation '" + identifier + "' could not be written: " + e.getMessage()));
     }
@@ -101,16 +95,11 @@ final class OrganisationWriter implements ErrorHandler {
 
   @Override
   public void error(SAXParseException e) {
-    String message = String.valueOf(e.getMessage());
-    String rule = "xsd";
-    int colon = message.indexOf(": ");
-    if (message.startsWith("cvc-") && colon > 0) {
-      rule = "xsd/" + message.substring(0, colon);
-      message = message.substring(colon + 2);
-    }
+    SchemaViolation violation = SchemaViolation.of(e);
     Location.Cell cell = current == null ? null : current.source();
     Location where = cell == null ? new Location.WholeFile("organisation") : cell;
-    problems.add(Finding.error(rule, where, "organisation '" + identifier + "', " + current.name().getLocalPart() + ": " + message));
+    problems.add(Finding.error(violation.rule(), where,
+        "organisation '" + identifier + "', " + current.name().getLocalPart() + ": " + violation.message()));
   }
 
   @Override
