@@ -20,7 +20,7 @@ import org.iatipub.finding.Finding;
  * The rows of a set of files joined by activity, in bounded memory: each row of the main file
  * starts an activity, and rows of the other files join the activity whose id they name. A row that
  * names no id, or an id the main file does not have, is rejected with a finding, so every row ends
- * up either in an activity or reported. Same rules as {@link LinkedRows}, for inputs of any size.
+ * up either in an activity or reported, for inputs of any size.
  *
  * <p>Two passes. {@link #stage} reads every file once, to its end, reporting what is wrong with it:
  * the main file first (its ids are indexed: the only thing held per activity), then each other

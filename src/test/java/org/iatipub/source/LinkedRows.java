@@ -13,6 +13,9 @@ import org.iatipub.finding.Finding;
  * id the main file does not have, is rejected with a finding, so every row ends up either in an
  * activity or reported.
  *
+ * <p>The straightforward in-memory join, kept in the tests as the reference the streaming {@link
+ * ActivityJoin} must agree with.
+ *
  * @param activities in main-file order
  * @param rejected rows that belong to no activity
  * @param findings why each was rejected, and duplicate ids
