@@ -33,7 +33,9 @@ import org.iatipub.publish.dataset.Manifest;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.publish.dataset.SplitRule;
+import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.SchemaSet;
+import org.iatipub.validation.StandardChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +82,11 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "publish nothing at all if anything is withheld or rejected")
   boolean strict;
 
+  @Option(names = "--schema-only",
+      description = "withhold only what breaks the schema, skipping the codelist and IATI rule checks"
+          + " (for moving existing spreadsheets over before they meet the rules)")
+  boolean schemaOnly;
+
   @Option(names = "--split-by", paramLabel = "none|country|region", defaultValue = "none", converter = SplitConverter.class,
       description = "one file per set (none), or per recipient country or region (default: ${DEFAULT-VALUE})")
   SplitRule split;
@@ -118,7 +125,8 @@ final class PublishCommand implements Callable<Integer> {
     PublishReport report;
     Progress progress = System.console() != null && !json ? new TerminalProgress() : new LoggedProgress();
     try (RunLog log = RunLog.start(logLevel, logFile)) {
-      Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(), Clock.systemUTC());
+      Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
+          schemaOnly ? CheckSuite.none() : StandardChecks.suite(), Clock.systemUTC());
       PublishRequest request = new PublishRequest(input, mapping, output, delimiter, form, strict,
           new Layout(split, maxFileSize), organisation);
       try {

@@ -50,6 +50,21 @@ class PublishCommandTest {
   }
 
   @Test
+  void anActivityBreakingAnIatiRuleIsWithheldUnlessSchemaOnly() throws Exception {
+    OwnForm.write(input, "sectors.csv", "code,theme,share\n"); // no sectors: rule 6.2.2, schema-valid
+    Run checked = publish("--input", input.toString(), "--output", output.toString());
+
+    assertEquals(1, checked.exitCode(), checked.out() + checked.err());
+    assertTrue(checked.out().contains("the activity has no sector"), checked.out());
+    assertTrue(checked.out().contains("[6.2.2]"), checked.out());
+    assertTrue(checked.out().contains("0 activities published, 2 withheld"), checked.out());
+
+    Run schemaOnly = publish("--input", input.toString(), "--output", output.toString(), "--schema-only");
+    assertEquals(0, schemaOnly.exitCode(), schemaOnly.out() + schemaOnly.err());
+    assertTrue(schemaOnly.out().contains("2 activities published, 0 withheld"), schemaOnly.out());
+  }
+
+  @Test
   void unusableInputExitsTwoAndPublishesNothing() {
     Run run = publish("--input", input.resolve("no-such-dir").toString(), "--output", output.toString());
 
