@@ -13,8 +13,15 @@ final class LoggedProgress implements Progress {
   static final int EVERY = 1000;
 
   private String set;
+  private long expected = -1;
   private long inSet;
   private long total;
+
+  @Override
+  public synchronized void expect(String set, long records) {
+    LOG.info("{}: {} records to decide on", set, records);
+    expected = records;
+  }
 
   @Override
   public synchronized void record(String set) {
@@ -26,7 +33,7 @@ final class LoggedProgress implements Progress {
     inSet++;
     total++;
     if (inSet % EVERY == 0) {
-      LOG.info("{}: {} records done", set, inSet);
+      LOG.info("{}: {} of {} records done", set, inSet, expected < 0 ? "?" : expected);
     }
   }
 

@@ -8,7 +8,8 @@ import org.iatipub.publish.dataset.Progress;
 
 /**
  * A progress bar on standard error, for a person at a terminal: records decided on so far, their
- * rate and the set being published. The total is not known before the sets are read, so it counts up.
+ * rate and the set being published. Each set's activities are added to the total once its files
+ * are read, so the bar fills towards the activities known so far.
  */
 final class TerminalProgress implements Progress {
   private final ProgressBar bar = new ProgressBarBuilder()
@@ -20,6 +21,11 @@ final class TerminalProgress implements Progress {
       .setConsumer(new ConsoleProgressBarConsumer(System.err))
       .build();
   private String set = "";
+
+  @Override
+  public synchronized void expect(String set, long records) {
+    bar.maxHint(Math.max(bar.getMax(), 0) + records);
+  }
 
   @Override
   public synchronized void record(String set) {

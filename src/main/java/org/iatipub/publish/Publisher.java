@@ -120,7 +120,7 @@ public final class Publisher {
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       for (InputSet set : sets) {
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted);
+        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -140,7 +140,8 @@ public final class Publisher {
     }
   }
 
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink) throws IOException {
+  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
+      throws IOException {
     Map<String, List<String>> subActivities = new LinkedHashMap<>();
     BiConsumer<String, SourceRow> programmes = set.form() != InputForm.OWN ? (id, row) -> { }
         : (id, row) -> {
@@ -171,6 +172,7 @@ public final class Publisher {
         }
         return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
       }
+      progress.expect(set.name(), join.activities());
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN

@@ -10,6 +10,9 @@ public interface Progress {
     public void finished() {}
   };
 
+  /** {@code set} holds this many records, known once its files are read (before any is decided on). */
+  default void expect(String set, long records) {}
+
   /** One more record of {@code set} published or withheld. */
   void record(String set);
 
