@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +45,11 @@ public final class OrganisationMapping {
     items.put("recipient-country-budget", with(PERIOD, "status", "ref"));
     items.put("total-expenditure", PERIOD);
     items.put("document", Set.of("url", "format", "name", "category", "language", "date"));
-    return items;
+    return Collections.unmodifiableMap(items); // read-only: shared by every mapping
   }
 
   private static Set<String> with(Set<String> base, String... more) {
-    Set<String> all = new java.util.HashSet<>(base);
+    Set<String> all = new HashSet<>(base);
     all.addAll(List.of(more));
     return Set.copyOf(all);
   }
