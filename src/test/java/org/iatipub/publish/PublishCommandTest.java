@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iatipub.SharedIati;
 import org.iatipub.cli.Main;
@@ -62,6 +63,19 @@ class PublishCommandTest {
     Run schemaOnly = publish("--input", input.toString(), "--output", output.toString(), "--schema-only");
     assertEquals(0, schemaOnly.exitCode(), schemaOnly.out() + schemaOnly.err());
     assertTrue(schemaOnly.out().contains("2 activities published, 0 withheld"), schemaOnly.out());
+  }
+
+  @Test
+  void aLogFileKeepsTheRunsStepsForTheNightlyJob() throws Exception {
+    Path log = output.resolveSibling(output.getFileName() + "-logs").resolve("publish.log");
+    Files.createDirectories(log.getParent());
+    Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(),
+        "--output", output.toString(), "--log-file", log.toString());
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    String logged = Files.readString(log);
+    assertTrue(logged.contains("INFO"), logged);
+    assertTrue(logged.contains("building the new edition of " + output), logged);
   }
 
   @Test
