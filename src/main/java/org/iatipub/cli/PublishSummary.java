@@ -1,0 +1,99 @@
+package org.iatipub.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iatipub.finding.Finding;
+import org.iatipub.finding.Severity;
+import org.iatipub.publish.FileTally;
+import org.iatipub.publish.PublishReport;
+import org.iatipub.publish.SetOutcome;
+import org.iatipub.publish.dataset.ChangeReport;
+import org.iatipub.publish.dataset.Manifest;
+
+/** What {@code publish} tells at the end of a run: every row accounted for, and what changed. */
+final class PublishSummary {
+  private PublishSummary() {}
+
+  /** The row tally per set and file, the errors by rule, then what changed and what was published. */
+  static void text(PrintWriter out, PublishReport report, Path output, boolean strict) {
+    tally(out, report, strict);
+    changes(out, report, output);
+  }
+
+  private static void tally(PrintWriter out, PublishReport report, boolean strict) {
+    int published = 0;
+    int withheld = 0;
+    for (SetOutcome set : report.sets()) {
+      out.println(set.set() + ":");
+      for (FileTally file : set.files()) {
+        out.printf("  %s: %d rows read, %d published, %d withheld, %d rejected%n",
+            file.file(), file.read(), file.published(), file.withheld(), file.rejected());
+      }
+      out.printf("  -> %s: %d activities published, %d withheld%n",
+          set.output() == null ? "no file published" : set.output(), set.published(), set.withheld());
+      published += set.published();
+      withheld += set.withheld();
+    }
+    // The errors of the run by rule: why rows were withheld or rejected (each finding names its row).
+    Map<String, Long> reasons = report.errorsByRule();
+    if (!reasons.isEmpty()) {
+      out.println("withheld or rejected because of: " + String.join(", ",
+          reasons.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    }
+    out.printf("%d activities published, %d withheld; findings: %d errors, %d warnings, %d info%s%n",
+        published, withheld, report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO),
+        strict && !report.everythingPublished() ? " (--strict: nothing published)" : "");
+  }
+
+  private static void changes(PrintWriter out, PublishReport report, Path output) {
+    if (!report.committed()) {
+      out.println("nothing committed: " + output + " is as the previous run left it");
+      return;
+    }
+    ChangeReport changes = report.changes();
+    out.printf("changes since the previous run: %d added, %d changed, %d removed, %d withheld, %d unchanged%n",
+        changes.added().size(), changes.changed().size(), changes.removed().size(), changes.withheld().size(),
+        changes.unchanged());
+    print(out, "added", changes.added());
+    print(out, "changed", changes.changed());
+    print(out, "removed", changes.removed());
+    print(out, "withheld", changes.withheld());
+    for (Manifest.Entry file : report.manifest().files()) {
+      out.printf("published: %s (%d %s, %d bytes, sha256 %s, generated %s)%n", output.resolve(file.name()),
+          file.activities(), file.kind().equals("iati-organisations") ? "organisations" : "activities", file.size(),
+          file.sha256(), file.generatedDatetime());
+    }
+  }
+
+  private static void print(PrintWriter out, String what, List<ChangeReport.Change> changes) {
+    for (ChangeReport.Change change : changes) {
+      out.printf("  %s: %s (%s%s)%n", what, change.identifier(), change.set(), change.file() == null ? "" : ", " + change.file());
+    }
+  }
+
+  /** Everything in one JSON document, for scripts. */
+  static void json(PrintWriter out, PublishReport report, List<Finding> findings, int exit) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("findings", findings.stream().map(f -> Map.of("severity", f.severity().label(), "rule", f.rule(),
+        "location", f.location().toString(), "message", f.message())).toList());
+    document.put("sets", report.sets());
+    document.put("reasons", report.errorsByRule());
+    document.put("committed", report.committed());
+    document.put("changes", report.changes());
+    document.put("manifest", report.manifest());
+    document.put("exit-code", exit);
+    try {
+      out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+    } catch (IOException e) {
+      throw new IllegalStateException("the report cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+}
