@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
@@ -170,7 +171,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
   private static List<Path> csvFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       // The organisation CSV feeds the organisation file, never an activity set.
-      return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv") && Files.isRegularFile(p)
+      return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") && Files.isRegularFile(p)
               && !p.getFileName().toString().equals(PublishRequest.ORGANISATION_FILE))
           .sorted().toList();
     }
