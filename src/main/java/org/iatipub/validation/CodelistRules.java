@@ -10,6 +10,7 @@ import org.iatipub.codelist.Code;
 import org.iatipub.codelist.Codelist;
 import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
+import org.iatipub.codelist.VocabularyCondition;
 import org.iatipub.finding.Severity;
 
 /**
@@ -113,20 +114,38 @@ final class CodelistRules {
     }
   }
 
-  /** One mapping, ready to judge the elements at its path. */
-  private record Rule(CodelistMapping mapping, Codelist codelist, Optional<String> ownVocabulary) {
+  /**
+   * One mapping, ready to judge the elements at its path: what it reads and when it applies are
+   * taken out of the mapping once, since every element of every record meets the any-element rules.
+   */
+  private record Rule(CodelistMapping mapping, Codelist codelist, Optional<String> ownVocabulary,
+      String attribute, VocabularyCondition condition) {
+    Rule(CodelistMapping mapping, Codelist codelist, Optional<String> ownVocabulary) {
+      this(mapping, codelist, ownVocabulary, mapping.path().inText() ? null : mapping.path().attribute(),
+          mapping.condition().orElse(null));
+    }
+
     void check(Node node, Reporter reporter) {
-      Optional<String> value = mapping.path().inText()
-          ? Optional.of(node.text()).filter(text -> !text.isEmpty())
-          : node.attribute(mapping.path().attribute());
-      if (value.isEmpty() || !mapping.condition().map(c -> c.holdsFor(node.attributes())).orElse(true)) {
+      String value;
+      if (attribute == null) {
+        value = node.text();
+        if (value.isEmpty()) {
+          return;
+        }
+      } else {
+        value = node.attributes().get(attribute);
+        if (value == null) {
+          return;
+        }
+      }
+      if (condition != null && !condition.holdsFor(node.attributes())) {
         return;
       }
-      Optional<Code> code = codelist.code(value.get());
-      if (code.isEmpty()) {
-        reporter.report(Severity.ERROR, mapping.rule(), node, unknown(node, value.get()));
-      } else if (code.get().isWithdrawn()) {
-        reporter.report(Severity.WARNING, mapping.rule(), node, withdrawn(node, code.get()));
+      Code code = codelist.codes().get(value);
+      if (code == null) {
+        reporter.report(Severity.ERROR, mapping.rule(), node, unknown(node, value));
+      } else if (code.isWithdrawn()) {
+        reporter.report(Severity.WARNING, mapping.rule(), node, withdrawn(node, code));
       }
     }
 

@@ -1,5 +1,6 @@
 package org.iatipub.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,13 +57,29 @@ public record Node(
     return children.stream().filter(c -> c.namespace.isEmpty() && c.name.equals(childName));
   }
 
+  /** The first direct IATI child with this name. */
   public Optional<Node> child(String childName) {
-    return children(childName).findFirst();
+    for (Node child : children) {
+      if (child.namespace.isEmpty() && child.name.equals(childName)) {
+        return Optional.of(child);
+      }
+    }
+    return Optional.empty();
   }
 
   /** This node and all of its descendants, depth first in document order. */
   public Stream<Node> descendantsAndSelf() {
-    return Stream.concat(Stream.of(this), children.stream().flatMap(Node::descendantsAndSelf));
+    // Collected by a plain walk: nested concatenated streams cost far more than the walk itself.
+    List<Node> all = new ArrayList<>();
+    addWithDescendants(all);
+    return all.stream();
+  }
+
+  private void addWithDescendants(List<Node> all) {
+    all.add(this);
+    for (Node child : children) {
+      child.addWithDescendants(all);
+    }
   }
 
   public boolean isIati() {

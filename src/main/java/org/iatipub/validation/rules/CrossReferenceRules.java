@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -18,7 +17,7 @@ import org.iatipub.validation.Reporter;
  */
 final class CrossReferenceRules extends ActivityRules {
   /** One place an activity identifier may be cited. */
-  private record Citation(Rule rule, String where, Function<Node, Stream<Node>> holders, String attribute) {}
+  private record Citation(Rule rule, String where, Function<Node, List<Node>> holders, String attribute) {}
 
   static final Rule PARTICIPANT_ACTIVITY = Rule.activity("1000.0.1", INFO,
       "a participating organisation's activity-id is an activity in the same file (otherwise: confirm it is published)");
@@ -36,7 +35,7 @@ final class CrossReferenceRules extends ActivityRules {
       TRANSACTION_PROVIDER_ACTIVITY, TRANSACTION_RECEIVER_ACTIVITY, RELATED_ACTIVITY);
 
   private static final List<Citation> CITATIONS = List.of(
-      new Citation(PARTICIPANT_ACTIVITY, "participating organisation's activity-id", a -> a.children("participating-org"), "activity-id"),
+      new Citation(PARTICIPANT_ACTIVITY, "participating organisation's activity-id", a -> Tree.children(a, "participating-org"), "activity-id"),
       new Citation(DISBURSEMENT_PROVIDER_ACTIVITY, "planned disbursement's provider-activity-id",
           a -> Tree.path(a, "planned-disbursement", "provider-org"), "provider-activity-id"),
       new Citation(DISBURSEMENT_RECEIVER_ACTIVITY, "planned disbursement's receiver-activity-id",
@@ -45,7 +44,7 @@ final class CrossReferenceRules extends ActivityRules {
           a -> Tree.path(a, "transaction", "provider-org"), "provider-activity-id"),
       new Citation(TRANSACTION_RECEIVER_ACTIVITY, "transaction's receiver-activity-id",
           a -> Tree.path(a, "transaction", "receiver-org"), "receiver-activity-id"),
-      new Citation(RELATED_ACTIVITY, "related activity", a -> a.children("related-activity"), "ref"));
+      new Citation(RELATED_ACTIVITY, "related activity", a -> Tree.children(a, "related-activity"), "ref"));
 
   /** A citation waiting for the end of the file, when every identifier in it is known. */
   private record Pending(Citation citation, Node at, String identifier) {}
@@ -55,11 +54,18 @@ final class CrossReferenceRules extends ActivityRules {
 
   @Override
   void activity(Node activity, Reporter reporter) {
-    activity.child("iati-identifier").ifPresent(id -> published.add(id.text()));
+    Node identifier = Tree.firstChild(activity, "iati-identifier");
+    if (identifier != null) {
+      published.add(identifier.text());
+    }
     for (Citation citation : CITATIONS) {
-      citation.holders().apply(activity).forEach(holder -> holder.attribute(citation.attribute()).map(String::strip)
-          .filter(id -> !id.isEmpty())
-          .ifPresent(id -> pending.add(new Pending(citation, withoutChildren(holder), id))));
+      for (Node holder : citation.holders().apply(activity)) {
+        String cited = holder.attributes().get(citation.attribute());
+        String id = cited == null ? "" : cited.strip();
+        if (!id.isEmpty()) {
+          pending.add(new Pending(citation, withoutChildren(holder), id));
+        }
+      }
     }
   }
 

@@ -3,7 +3,6 @@ package org.iatipub.validation.rules;
 import static org.iatipub.finding.Severity.ERROR;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
@@ -18,16 +17,25 @@ final class CurrencyRules implements Check {
 
   @Override
   public void record(Node record, Reporter reporter) {
-    if (!Values.blank(record.attribute("default-currency"))) {
+    if (!Values.blank(record.attributes().get("default-currency"))) {
       return;
     }
     boolean organisation = record.name().equals("iati-organisation");
-    Stream<Node> amounts = organisation
-        ? Tree.descendants(record, "value")
-        : record.descendantsAndSelf().filter(n -> n.isIati() && (n.name().equals("value") || n.name().equals("loan-status") || n.name().equals("forecast")));
-    String owner = organisation ? "organisation" : "activity";
-    amounts.filter(a -> Values.blank(a.attribute("currency"))).forEach(amount ->
-        (organisation ? ORGANISATION_CURRENCY : ACTIVITY_CURRENCY).report(reporter, amount, "this <" + amount.name()
-            + "> has no currency and the " + owner + " has no default-currency; add @currency (e.g. USD) here or default-currency to <iati-" + owner + ">"));
+    amounts(record, organisation, organisation ? ORGANISATION_CURRENCY : ACTIVITY_CURRENCY, organisation ? "organisation" : "activity", reporter);
+  }
+
+  /** Every amount below the node without a currency, in document order. */
+  private static void amounts(Node node, boolean organisation, Rule rule, String owner, Reporter reporter) {
+    for (Node child : node.children()) {
+      if (child.isIati() && isAmount(child.name(), organisation) && Values.blank(child.attributes().get("currency"))) {
+        rule.report(reporter, child, "this <" + child.name() + "> has no currency and the " + owner
+            + " has no default-currency; add @currency (e.g. USD) here or default-currency to <iati-" + owner + ">");
+      }
+      amounts(child, organisation, rule, owner, reporter);
+    }
+  }
+
+  private static boolean isAmount(String name, boolean organisation) {
+    return name.equals("value") || !organisation && (name.equals("loan-status") || name.equals("forecast"));
   }
 }

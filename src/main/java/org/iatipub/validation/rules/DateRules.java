@@ -41,6 +41,12 @@ final class DateRules implements Check {
       ORGANISATION_UPDATED_NOT_FUTURE, HAS_START_DATE);
 
   private final Clock clock;
+  /** "Now", taken once per file at its first record: one file is checked against one moment. */
+  private OffsetDateTime now;
+  private LocalDate today;
+  /** The last last-updated-datetime read and its value: a file's records mostly share one. */
+  private String updatedWritten;
+  private Optional<OffsetDateTime> updatedRead;
 
   DateRules(Clock clock) {
     this.clock = clock;
@@ -48,62 +54,93 @@ final class DateRules implements Check {
 
   @Override
   public void record(Node record, Reporter reporter) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    LocalDate today = now.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    if (now == null) {
+      now = OffsetDateTime.now(clock);
+      today = now.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    }
     if (record.name().equals("iati-organisation")) {
-      updated(record, now, ORGANISATION_UPDATED_NOT_FUTURE, "organisation", reporter);
+      updated(record, ORGANISATION_UPDATED_NOT_FUTURE, "organisation", reporter);
       return;
     }
-    updated(record, now, ACTIVITY_UPDATED_NOT_FUTURE, "activity", reporter);
-    Optional<Node> plannedStart = activityDate(record, "1");
-    Optional<Node> actualStart = activityDate(record, "2");
-    Optional<Node> plannedEnd = activityDate(record, "3");
-    Optional<Node> actualEnd = activityDate(record, "4");
-    if (record.children("activity-date").noneMatch(d -> d.attribute("type").map(t -> t.equals("1") || t.equals("2")).orElse(false))) {
+    updated(record, ACTIVITY_UPDATED_NOT_FUTURE, "activity", reporter);
+    Node plannedStart = null;
+    Node actualStart = null;
+    Node plannedEnd = null;
+    Node actualEnd = null;
+    for (Node date : record.children()) {
+      if (!Tree.named(date, "activity-date")) {
+        continue;
+      }
+      String type = date.attributes().get("type");
+      if (type == null) {
+        continue;
+      }
+      switch (type) {
+        case "1" -> plannedStart = plannedStart == null ? date : plannedStart;
+        case "2" -> actualStart = actualStart == null ? date : actualStart;
+        case "3" -> plannedEnd = plannedEnd == null ? date : plannedEnd;
+        case "4" -> actualEnd = actualEnd == null ? date : actualEnd;
+        default -> { }
+      }
+    }
+    if (plannedStart == null && actualStart == null) {
       HAS_START_DATE.report(reporter, record, "the activity has no start date; add <activity-date type=\"1\"> (planned start) or type=\"2\" (actual start)");
     }
     order(plannedStart, plannedEnd, PLANNED_ORDER, "planned", reporter);
     order(actualStart, actualEnd, ACTUAL_ORDER, "actual", reporter);
-    notFuture(actualStart, today, ACTUAL_START_NOT_FUTURE,
+    notFuture(actualStart, ACTUAL_START_NOT_FUTURE,
         "the actual start date %s is in the future; an activity that has not started yet has a planned start date (type 1) instead", reporter);
-    notFuture(actualEnd, today, ACTUAL_END_NOT_FUTURE,
+    notFuture(actualEnd, ACTUAL_END_NOT_FUTURE,
         "the actual end date %s is in the future; use a planned end date (type 3) until the activity has ended", reporter);
-    record.children("transaction").forEach(transaction -> {
-      notFuture(transaction.child("transaction-date"), today, TRANSACTION_DATE_NOT_FUTURE,
+    for (Node transaction : record.children()) {
+      if (!Tree.named(transaction, "transaction")) {
+        continue;
+      }
+      notFuture(Tree.firstChild(transaction, "transaction-date"), TRANSACTION_DATE_NOT_FUTURE,
           "the transaction date %s is in the future; report transactions once they have happened (future money goes in planned-disbursement)", reporter);
-      transaction.child("value").filter(v -> v.attribute("value-date").isPresent()).ifPresent(value -> {
-        Optional<LocalDate> date = Values.date(value.attribute("value-date"));
-        if (date.isPresent() && date.get().isAfter(today)) {
-          VALUE_DATE_NOT_FUTURE.report(reporter, value, "the transaction value-date " + date.get()
-              + " is in the future; use the date the money was converted or moved");
-        }
-      });
-    });
+      Node value = Tree.firstChild(transaction, "value");
+      LocalDate date = value == null ? null : Values.dateOrNull(value.attributes().get("value-date"));
+      if (date != null && date.isAfter(today)) {
+        VALUE_DATE_NOT_FUTURE.report(reporter, value, "the transaction value-date " + date
+            + " is in the future; use the date the money was converted or moved");
+      }
+    }
   }
 
-  private static Optional<Node> activityDate(Node activity, String type) {
-    return activity.children("activity-date").filter(d -> d.attribute("type").map(type::equals).orElse(false)).findFirst();
-  }
-
-  private static void updated(Node record, OffsetDateTime now, Rule rule, String what, Reporter reporter) {
-    Optional<OffsetDateTime> updated = record.attribute("last-updated-datetime").flatMap(Values::dateTime);
-    if (updated.isPresent() && updated.get().isAfter(now)) {
-      rule.report(reporter, record, "the " + what + "'s last-updated-datetime " + record.attribute("last-updated-datetime").get().strip()
+  private void updated(Node record, Rule rule, String what, Reporter reporter) {
+    String written = record.attributes().get("last-updated-datetime");
+    if (written == null) {
+      return;
+    }
+    if (!written.equals(updatedWritten)) {
+      updatedWritten = written;
+      updatedRead = Values.dateTime(written);
+    }
+    if (updatedRead.isPresent() && updatedRead.get().isAfter(now)) {
+      rule.report(reporter, record, "the " + what + "'s last-updated-datetime " + written.strip()
           + " is in the future; set it to when the " + what + " was last changed");
     }
   }
 
-  private static void order(Optional<Node> start, Optional<Node> end, Rule rule, String which, Reporter reporter) {
-    Optional<LocalDate> from = start.flatMap(s -> Values.date(s.attribute("iso-date")));
-    Optional<LocalDate> to = end.flatMap(e -> Values.date(e.attribute("iso-date")));
-    if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-      rule.report(reporter, start.get(), "the " + which + " start date " + from.get() + " is after the " + which + " end date "
-          + to.get() + " (" + Tree.where(end.get()) + "); correct whichever is wrong");
+  private static void order(Node start, Node end, Rule rule, String which, Reporter reporter) {
+    if (start == null || end == null) {
+      return;
+    }
+    LocalDate from = Values.dateOrNull(start.attributes().get("iso-date"));
+    LocalDate to = Values.dateOrNull(end.attributes().get("iso-date"));
+    if (from != null && to != null && from.isAfter(to)) {
+      rule.report(reporter, start, "the " + which + " start date " + from + " is after the " + which + " end date "
+          + to + " (" + Tree.where(end) + "); correct whichever is wrong");
     }
   }
 
-  private static void notFuture(Optional<Node> dated, LocalDate today, Rule rule, String message, Reporter reporter) {
-    dated.ifPresent(node -> Values.date(node.attribute("iso-date")).filter(d -> d.isAfter(today))
-        .ifPresent(d -> rule.report(reporter, node, String.format(message, d))));
+  private void notFuture(Node dated, Rule rule, String message, Reporter reporter) {
+    if (dated == null) {
+      return;
+    }
+    LocalDate date = Values.dateOrNull(dated.attributes().get("iso-date"));
+    if (date != null && date.isAfter(today)) {
+      rule.report(reporter, dated, String.format(message, date));
+    }
   }
 }

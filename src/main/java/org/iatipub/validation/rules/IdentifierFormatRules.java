@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.DocumentKind;
 import org.iatipub.validation.Node;
@@ -24,7 +23,7 @@ final class IdentifierFormatRules implements Check {
   record Cited(Node at, String value) {}
 
   /** One kind of identifier: its number in the official ids, what it is called, where it is. */
-  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Node, Stream<Cited>> find) {
+  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Node, List<Cited>> find) {
     Rule noSpaces() {
       return new Rule("1." + number + ".1", WARNING, Set.of(kind), "the " + label + " has no leading or trailing spaces or line breaks");
     }
@@ -39,28 +38,28 @@ final class IdentifierFormatRules implements Check {
   }
 
   static final List<Target> TARGETS = List.of(
-      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, a -> text(a.children("iati-identifier"))),
+      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, a -> text(Tree.children(a, "iati-identifier"))),
       new Target(4, DocumentKind.ACTIVITIES, "provider organisation's activity identifier", false,
           a -> attr(flows(a, "provider-org"), "provider-activity-id")),
       new Target(5, DocumentKind.ACTIVITIES, "receiver organisation's activity identifier", false,
           a -> attr(flows(a, "receiver-org"), "receiver-activity-id")),
       new Target(6, DocumentKind.ACTIVITIES, "previous activity identifier (other-identifier type A3)", false,
           a -> attr(otherIdentifier(a, "A3"), "ref")),
-      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, a -> attr(a.children("related-activity"), "ref")),
-      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, a -> attr(a.children("participating-org"), "ref")),
+      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, a -> attr(Tree.children(a, "related-activity"), "ref")),
+      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, a -> attr(Tree.children(a, "participating-org"), "ref")),
       new Target(9, DocumentKind.ACTIVITIES, "participating organisation's activity identifier", false,
-          a -> attr(a.children("participating-org"), "activity-id")),
+          a -> attr(Tree.children(a, "participating-org"), "activity-id")),
       new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", false, a -> attr(flows(a, "provider-org"), "ref")),
       new Target(11, DocumentKind.ACTIVITIES, "owner organisation identifier", false,
           a -> attr(Tree.path(a, "other-identifier", "owner-org"), "ref")),
-      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, o -> text(o.children("organisation-identifier"))),
-      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, a -> attr(a.children("reporting-org"), "ref")),
+      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, o -> text(Tree.children(o, "organisation-identifier"))),
+      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, a -> attr(Tree.children(a, "reporting-org"), "ref")),
       new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", false, a -> attr(flows(a, "receiver-org"), "ref")),
       new Target(16, DocumentKind.ACTIVITIES, "previous reporting organisation identifier (other-identifier type B1)", false,
           a -> attr(otherIdentifier(a, "B1"), "ref")),
       new Target(17, DocumentKind.ORGANISATIONS, "recipient organisation identifier", false,
           o -> attr(Tree.path(o, "recipient-org-budget", "recipient-org"), "ref")),
-      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, o -> attr(o.children("reporting-org"), "ref")));
+      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, o -> attr(Tree.children(o, "reporting-org"), "ref")));
 
   private final AgencyPrefixes agencies;
 
@@ -88,7 +87,9 @@ final class IdentifierFormatRules implements Check {
       if (target.kind() != kind) {
         continue;
       }
-      target.find().apply(record).forEach(cited -> check(target, cited, reporter));
+      for (Cited cited : target.find().apply(record)) {
+        check(target, cited, reporter);
+      }
     }
   }
 
@@ -98,7 +99,7 @@ final class IdentifierFormatRules implements Check {
       target.noSpaces().report(reporter, cited.at(), "the " + target.label() + " '" + visible(value)
           + "' starts or ends with spaces or line breaks; remove them, since identifiers are matched exactly");
     }
-    if (value.chars().anyMatch(c -> c == '/' || c == '&' || c == '|' || c == '?')) {
+    if (hasSymbol(value)) {
       target.noSymbols().report(reporter, cited.at(), "the " + target.label() + " '" + value.strip()
           + "' contains / & | or ?; replace those characters (they break look-ups of the identifier)");
     }
@@ -109,21 +110,52 @@ final class IdentifierFormatRules implements Check {
     }
   }
 
-  private static Stream<Node> flows(Node activity, String party) {
-    return Stream.concat(Tree.path(activity, "transaction", party), Tree.path(activity, "planned-disbursement", party));
+  private static boolean hasSymbol(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c == '&' || c == '|' || c == '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Stream<Node> otherIdentifier(Node activity, String type) {
-    return activity.children("other-identifier").filter(n -> n.attribute("type").map(t -> t.strip().equalsIgnoreCase(type)).orElse(false));
+  /** The party's elements in transactions, then in planned disbursements. */
+  private static List<Node> flows(Node activity, String party) {
+    List<Node> found = Tree.path(activity, "transaction", party);
+    found.addAll(Tree.path(activity, "planned-disbursement", party));
+    return found;
   }
 
-  private static Stream<Cited> attr(Stream<Node> nodes, String attribute) {
-    return nodes.flatMap(n -> n.attribute(attribute).map(v -> new Cited(n, v)).stream());
+  private static List<Node> otherIdentifier(Node activity, String type) {
+    List<Node> found = new ArrayList<>();
+    for (Node other : Tree.children(activity, "other-identifier")) {
+      String written = other.attributes().get("type");
+      if (written != null && written.strip().equalsIgnoreCase(type)) {
+        found.add(other);
+      }
+    }
+    return found;
+  }
+
+  private static List<Cited> attr(List<Node> nodes, String attribute) {
+    List<Cited> cited = new ArrayList<>(nodes.size());
+    for (Node node : nodes) {
+      String value = node.attributes().get(attribute);
+      if (value != null) {
+        cited.add(new Cited(node, value));
+      }
+    }
+    return cited;
   }
 
   /** Element text as written: the trimmed text would hide the very spaces the 1.N.1 rules look for. */
-  private static Stream<Cited> text(Stream<Node> nodes) {
-    return nodes.map(n -> new Cited(n, n.writtenText()));
+  private static List<Cited> text(List<Node> nodes) {
+    List<Cited> cited = new ArrayList<>(nodes.size());
+    for (Node node : nodes) {
+      cited.add(new Cited(node, node.writtenText()));
+    }
+    return cited;
   }
 
   /** The value with its line breaks and tabs spelled out, so the finding stays on one line. */

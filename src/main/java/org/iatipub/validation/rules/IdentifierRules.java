@@ -3,6 +3,7 @@ package org.iatipub.validation.rules;
 import static org.iatipub.finding.Severity.ERROR;
 import static org.iatipub.finding.Severity.WARNING;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,48 +34,82 @@ final class IdentifierRules extends ActivityRules {
   /** Line of the first activity with each identifier. */
   private final Map<String, Long> seen = new HashMap<>();
 
-
   @Override
   void activity(Node activity, Reporter reporter) {
-    activity.child("reporting-org").ifPresent(org -> reportingOrg(org, reporter));
-    Optional<Node> identifier = activity.child("iati-identifier");
-    if (identifier.isEmpty()) {
+    Node reportingOrg = Tree.firstChild(activity, "reporting-org");
+    if (reportingOrg != null) {
+      reportingOrg(reportingOrg, reporter);
+    }
+    Node idNode = Tree.firstChild(activity, "iati-identifier");
+    if (idNode == null) {
       return;
     }
-    Node idNode = identifier.get();
     String id = idNode.text();
     Long first = seen.putIfAbsent(id, idNode.line());
     if (first != null) {
       UNIQUE.report(reporter, idNode, (id.isEmpty() ? "a blank activity identifier" : "the activity identifier '" + id + "'")
           + " is already used at line " + first + "; give each activity its own identifier");
     }
-    List<String> prefixes = Tree.list(activity.children().stream()
-        .filter(n -> n.isIati() && (n.name().equals("reporting-org")
-            || n.name().equals("other-identifier") && n.attribute("type").map(t -> t.strip().equalsIgnoreCase("B1")).orElse(false)))
-        .map(n -> n.attribute("ref").orElse(""))
-        .filter(ref -> !ref.isEmpty()));
-    Optional<String> publisher = activity.child("reporting-org").flatMap(o -> o.attribute("ref"));
+    List<String> prefixes = prefixes(activity);
+    Optional<String> publisher = reportingOrg == null ? Optional.empty() : reportingOrg.attribute("ref");
     if (publisher.isPresent() && id.equals(publisher.get())) {
       NOT_THE_PUBLISHER.report(reporter, idNode, "the activity identifier '" + id
           + "' is the reporting organisation's own identifier; add a hyphen and a code for the activity, e.g. '" + id + "-1'");
     }
-    if (prefixes.stream().noneMatch(id::startsWith)) {
+    if (!startsWithAny(id, prefixes)) {
       STARTS_WITH_PUBLISHER.report(reporter, idNode, "the activity identifier '" + id
           + "' does not start with the reporting organisation's identifier" + shown(prefixes)
           + "; start it with that identifier (or record an earlier one as other-identifier type B1)");
     }
-    if (Versions.is203(version()) && prefixes.stream().noneMatch(p -> id.startsWith(p + "-") && id.length() > p.length() + 1)) {
+    if (Versions.is203(version()) && !continuesAny(id, prefixes)) {
       PUBLISHER_HYPHEN.report(reporter, idNode, "the activity identifier '" + id
           + "' is not the reporting organisation's identifier" + shown(prefixes)
           + " followed by a hyphen and the activity's own code, e.g. 'XM-DAC-41302-project1'");
     }
   }
 
+  /** The refs of the reporting organisation and of earlier ones (other-identifier type B1), in document order. */
+  private static List<String> prefixes(Node activity) {
+    List<String> prefixes = new ArrayList<>();
+    for (Node child : activity.children()) {
+      if (Tree.named(child, "reporting-org") || Tree.named(child, "other-identifier") && isB1(child.attributes().get("type"))) {
+        String ref = child.attributes().get("ref");
+        if (ref != null && !ref.isEmpty()) {
+          prefixes.add(ref);
+        }
+      }
+    }
+    return prefixes;
+  }
+
+  private static boolean startsWithAny(String id, List<String> prefixes) {
+    for (String prefix : prefixes) {
+      if (id.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the identifier is one of the prefixes, a hyphen, then at least one character. */
+  private static boolean continuesAny(String id, List<String> prefixes) {
+    for (String prefix : prefixes) {
+      if (id.length() > prefix.length() + 1 && id.startsWith(prefix) && id.charAt(prefix.length()) == '-') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isB1(String type) {
+    return type != null && type.strip().equalsIgnoreCase("B1");
+  }
+
   private static void reportingOrg(Node org, Reporter reporter) {
     if (org.attribute("ref").isEmpty()) {
       REPORTING_ORG_REF.report(reporter, org, "the reporting organisation has no @ref; add its IATI organisation identifier");
     }
-    if (Values.blank(org.attribute("type"))) {
+    if (Values.blank(org.attributes().get("type"))) {
       REPORTING_ORG_TYPE.report(reporter, org, "the reporting organisation has no @type; add its OrganisationType code (e.g. 10 for government)");
     }
   }

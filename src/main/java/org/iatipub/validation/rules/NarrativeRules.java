@@ -3,7 +3,6 @@ package org.iatipub.validation.rules;
 import static org.iatipub.finding.Severity.ERROR;
 
 import java.util.List;
-import java.util.Optional;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
@@ -32,29 +31,63 @@ final class NarrativeRules implements Check {
     if (organisation) {
       return;
     }
-    Tree.descendants(record, "title").filter(t -> !Tree.hasNarrativeText(t)).forEach(title -> TITLE_TEXT.report(reporter, title,
-        "this title has no narrative text; add <narrative> with the title"));
-    Tree.descendants(record, "description").filter(d -> !Tree.hasNarrativeText(d)).forEach(description ->
-        DESCRIPTION_TEXT.report(reporter, description, "this description has no narrative text; add <narrative> with the description, or remove the empty element"));
-    Tree.descendants(record, "sector").filter(s -> isOneOf(s, "98", "99") && s.child("narrative").isEmpty()).forEach(sector ->
+    for (Node title : Tree.descendants(record, "title")) {
+      if (!Tree.hasNarrativeText(title)) {
+        TITLE_TEXT.report(reporter, title, "this title has no narrative text; add <narrative> with the title");
+      }
+    }
+    for (Node description : Tree.descendants(record, "description")) {
+      if (!Tree.hasNarrativeText(description)) {
+        DESCRIPTION_TEXT.report(reporter, description,
+            "this description has no narrative text; add <narrative> with the description, or remove the empty element");
+      }
+    }
+    for (Node sector : Tree.descendants(record, "sector")) {
+      if (isOwn(sector, true) && !Tree.hasChild(sector, "narrative")) {
         OWN_SECTOR_NAMED.report(reporter, sector, "sector '" + sector.attribute("code").orElse("")
-            + "' is from your own vocabulary " + Tree.vocabulary(sector) + "; add a <narrative> saying what it means"));
-    record.children("policy-marker").filter(p -> isOneOf(p, "99") && p.child("narrative").isEmpty()).forEach(marker ->
+            + "' is from your own vocabulary " + Tree.vocabulary(sector) + "; add a <narrative> saying what it means");
+      }
+    }
+    for (Node marker : Tree.children(record, "policy-marker")) {
+      if (isOwn(marker, false) && !Tree.hasChild(marker, "narrative")) {
         OWN_POLICY_MARKER_NAMED.report(reporter, marker, "policy marker '" + marker.attribute("code").orElse("")
-            + "' is from your own vocabulary 99; add a <narrative> saying what it means"));
+            + "' is from your own vocabulary 99; add a <narrative> saying what it means");
+      }
+    }
   }
 
-  private static boolean isOneOf(Node node, String... vocabularies) {
-    String vocabulary = node.attribute("vocabulary").map(String::strip).orElse("");
-    return List.of(vocabularies).contains(vocabulary);
+  /** Whether the vocabulary, as written, is the publisher's own: 99, or (for sectors) 98 too. */
+  private static boolean isOwn(Node node, boolean or98) {
+    String vocabulary = node.attributes().get("vocabulary");
+    if (vocabulary == null) {
+      return false;
+    }
+    String stripped = vocabulary.strip();
+    return stripped.equals("99") || or98 && stripped.equals("98");
   }
 
   private static void language(Node record, Rule rule, String what, Reporter reporter) {
-    if (record.attribute("xml:lang").isPresent()) {
+    if (record.attributes().containsKey("xml:lang")) {
       return;
     }
-    Optional<Node> unlabelled = Tree.descendants(record, "narrative").filter(n -> n.attribute("xml:lang").isEmpty()).findFirst();
-    unlabelled.ifPresent(narrative -> rule.report(reporter, record, "the " + what + " has no default language and the narrative at "
-        + Tree.where(narrative) + " has none either; add xml:lang (e.g. xml:lang=\"en\") to <iati-" + what + "> or to every narrative"));
+    Node unlabelled = firstUnlabelled(record);
+    if (unlabelled != null) {
+      rule.report(reporter, record, "the " + what + " has no default language and the narrative at "
+          + Tree.where(unlabelled) + " has none either; add xml:lang (e.g. xml:lang=\"en\") to <iati-" + what + "> or to every narrative");
+    }
+  }
+
+  /** The first narrative below the node, in document order, without an xml:lang of its own. */
+  private static Node firstUnlabelled(Node node) {
+    for (Node child : node.children()) {
+      if (Tree.named(child, "narrative") && !child.attributes().containsKey("xml:lang")) {
+        return child;
+      }
+      Node below = firstUnlabelled(child);
+      if (below != null) {
+        return below;
+      }
+    }
+    return null;
   }
 }

@@ -42,22 +42,33 @@ final class PercentageRangeRules implements Check {
 
   @Override
   public void record(Node record, Reporter reporter) {
-    boolean v203 = Versions.is203(version);
-    record.descendantsAndSelf().filter(n -> n.isIati() && n.attribute("percentage").isPresent()).forEach(node -> {
-      String written = node.attribute("percentage").get();
-      Optional<BigDecimal> percentage = Values.decimal(written);
-      if (percentage.isEmpty()) {
-        NUMERIC.report(reporter, node, "the percentage '" + written + "' of <" + node.name() + "> is not a number; write it as e.g. 25 or 33.33");
-        return;
-      }
-      BigDecimal value = percentage.get();
-      switch (node.name()) {
-        case "recipient-country", "recipient-region" -> range(node, value, v203, LOCATION_RANGE, LOCATION_NOT_NEGATIVE, reporter);
-        case "capital-spend", "budget-item" -> range(node, value, v203, ITEM_RANGE, ITEM_NOT_NEGATIVE, reporter);
-        case "sector" -> range(node, value, v203, SECTOR_RANGE, SECTOR_NOT_NEGATIVE, reporter);
-        default -> { }
-      }
-    });
+    check(record, Versions.is203(version), reporter);
+  }
+
+  /** The node and everything below it, in document order. */
+  private static void check(Node node, boolean v203, Reporter reporter) {
+    String written = node.isIati() ? node.attributes().get("percentage") : null;
+    if (written != null) {
+      percentage(node, written, v203, reporter);
+    }
+    for (Node child : node.children()) {
+      check(child, v203, reporter);
+    }
+  }
+
+  private static void percentage(Node node, String written, boolean v203, Reporter reporter) {
+    Optional<BigDecimal> percentage = Values.decimal(written);
+    if (percentage.isEmpty()) {
+      NUMERIC.report(reporter, node, "the percentage '" + written + "' of <" + node.name() + "> is not a number; write it as e.g. 25 or 33.33");
+      return;
+    }
+    BigDecimal value = percentage.get();
+    switch (node.name()) {
+      case "recipient-country", "recipient-region" -> range(node, value, v203, LOCATION_RANGE, LOCATION_NOT_NEGATIVE, reporter);
+      case "capital-spend", "budget-item" -> range(node, value, v203, ITEM_RANGE, ITEM_NOT_NEGATIVE, reporter);
+      case "sector" -> range(node, value, v203, SECTOR_RANGE, SECTOR_NOT_NEGATIVE, reporter);
+      default -> { }
+    }
   }
 
   private static void range(Node node, BigDecimal value, boolean v203, Rule range, Rule notNegative, Reporter reporter) {

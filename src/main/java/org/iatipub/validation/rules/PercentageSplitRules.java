@@ -4,12 +4,11 @@ import static org.iatipub.finding.Severity.ERROR;
 import static org.iatipub.finding.Severity.WARNING;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -57,52 +56,70 @@ final class PercentageSplitRules extends ActivityRules {
   private static final SplitRules REGIONS = new SplitRules(REGION_EACH, REGION_SUM, REGION_SINGLE);
   private static final SplitRules BUDGET_ITEMS = new SplitRules(BUDGET_ITEM_EACH, BUDGET_ITEM_SUM, BUDGET_ITEM_SINGLE);
 
-
-
   @Override
   void activity(Node activity, Reporter reporter) {
-    byVocabulary(activity.children("sector")).forEach((vocabulary, sectors) ->
-        split(activity, sectors, SECTORS, "sectors in vocabulary " + vocabulary, reporter));
-    List<Node> countries = activity.children("recipient-country").toList();
-    List<Node> regions = activity.children("recipient-region").toList();
+    byVocabulary(Tree.children(activity, "sector")).forEach((vocabulary, sectors) ->
+        split(sectors, SECTORS, "sectors in vocabulary " + vocabulary, reporter));
+    List<Node> countries = Tree.children(activity, "recipient-country");
+    List<Node> regions = Tree.children(activity, "recipient-region");
     if (regions.isEmpty()) {
-      split(activity, countries, COUNTRIES, "recipient countries", reporter);
+      split(countries, COUNTRIES, "recipient countries", reporter);
     } else {
-      byVocabulary(regions.stream()).forEach((vocabulary, inVocabulary) -> split(activity,
-          Stream.concat(countries.stream(), inVocabulary.stream()).toList(), REGIONS,
-          "recipient countries and regions in region vocabulary " + vocabulary, reporter));
+      byVocabulary(regions).forEach((vocabulary, inVocabulary) -> {
+        List<Node> shares = new ArrayList<>(countries);
+        shares.addAll(inVocabulary);
+        split(shares, REGIONS, "recipient countries and regions in region vocabulary " + vocabulary, reporter);
+      });
     }
     if (Versions.is203(version())) {
-      Map<String, List<Node>> items = activity.children("country-budget-items")
-          .collect(Collectors.groupingBy(Tree::vocabulary, LinkedHashMap::new,
-              Collectors.flatMapping(c -> c.children("budget-item"), Collectors.toList())));
+      Map<String, List<Node>> items = new LinkedHashMap<>();
+      for (Node budgetItems : Tree.children(activity, "country-budget-items")) {
+        items.computeIfAbsent(Tree.vocabulary(budgetItems), v -> new ArrayList<>()).addAll(Tree.children(budgetItems, "budget-item"));
+      }
       items.forEach((vocabulary, inVocabulary) ->
-          split(activity, inVocabulary, BUDGET_ITEMS, "country budget items in vocabulary " + vocabulary, reporter));
+          split(inVocabulary, BUDGET_ITEMS, "country budget items in vocabulary " + vocabulary, reporter));
     }
   }
 
-  private static Map<String, List<Node>> byVocabulary(Stream<Node> nodes) {
-    return nodes.collect(Collectors.groupingBy(Tree::vocabulary, LinkedHashMap::new, Collectors.toList()));
+  /** The nodes by vocabulary, vocabularies in the order they first appear. */
+  private static Map<String, List<Node>> byVocabulary(List<Node> nodes) {
+    Map<String, List<Node>> byVocabulary = new LinkedHashMap<>();
+    for (Node node : nodes) {
+      byVocabulary.computeIfAbsent(Tree.vocabulary(node), v -> new ArrayList<>()).add(node);
+    }
+    return byVocabulary;
   }
 
-  private static void split(Node activity, List<Node> items, SplitRules rules, String what, Reporter reporter) {
+  private static void split(List<Node> items, SplitRules rules, String what, Reporter reporter) {
     if (items.isEmpty()) {
       return;
     }
     if (items.size() == 1) {
       Node only = items.get(0);
-      Optional<BigDecimal> percentage = Values.decimal(only.attribute("percentage"));
+      Optional<BigDecimal> percentage = Values.decimal(only.attributes().get("percentage"));
       if (percentage.isPresent() && percentage.get().compareTo(HUNDRED) != 0) {
         rules.single().report(reporter, only, "this <" + only.name() + "> is the only one of the activity's " + what
             + " but has percentage " + percentage.get().toPlainString() + "; set it to 100 or leave the percentage out");
       }
       return;
     }
-    items.stream().filter(n -> n.attribute("percentage").isEmpty()).findFirst().ifPresent(missing ->
-        rules.each().report(reporter, missing, "the activity has " + items.size() + " " + what
-            + " but this <" + missing.name() + "> has no percentage; give each one its share"));
-    BigDecimal sum = items.stream().map(n -> Values.decimal(n.attribute("percentage")))
-        .flatMap(Optional::stream).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal sum = BigDecimal.ZERO;
+    Node missing = null;
+    for (Node item : items) {
+      String written = item.attributes().get("percentage");
+      if (written == null) {
+        missing = missing == null ? item : missing;
+      } else {
+        Optional<BigDecimal> percentage = Values.decimal(written);
+        if (percentage.isPresent()) {
+          sum = sum.add(percentage.get());
+        }
+      }
+    }
+    if (missing != null) {
+      rules.each().report(reporter, missing, "the activity has " + items.size() + " " + what
+          + " but this <" + missing.name() + "> has no percentage; give each one its share");
+    }
     if (sum.subtract(HUNDRED).abs().compareTo(TOLERANCE) > 0) {
       rules.sum().report(reporter, items.get(0), "the percentages of the " + what + " add up to " + sum.stripTrailingZeros().toPlainString()
           + ", not 100; adjust them so they do");

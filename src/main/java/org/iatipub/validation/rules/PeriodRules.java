@@ -4,9 +4,7 @@ import static org.iatipub.finding.Severity.ERROR;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
@@ -28,78 +26,100 @@ final class PeriodRules implements Check {
   private static final Set<String> ORGANISATION_BUDGETS =
       Set.of("total-budget", "total-expenditure", "recipient-org-budget", "recipient-country-budget", "recipient-region-budget");
 
-  /** A period as written: start and end nodes, each present only when there is exactly one. */
-  private record Period(Node owner, Optional<Node> start, Optional<Node> end) {
+  /**
+   * A period as written: start and end nodes, each known only when there is exactly one and it has
+   * an iso-date, and their dates when those are valid (all read once, as several rules ask).
+   */
+  private record Period(Node owner, Node start, Node end, LocalDate from, LocalDate to) {
     static Period of(Node owner) {
-      return new Period(owner, only(owner, "period-start"), only(owner, "period-end"));
+      Node start = only(owner, "period-start");
+      Node end = only(owner, "period-end");
+      return new Period(owner, start, end, date(start), date(end));
     }
 
-    private static Optional<Node> only(Node owner, String name) {
-      List<Node> found = owner.children(name).toList();
-      return found.size() == 1 ? found.get(0).attribute("iso-date").map(d -> found.get(0)) : Optional.empty();
+    private static Node only(Node owner, String name) {
+      Node found = null;
+      for (Node child : owner.children()) {
+        if (Tree.named(child, name)) {
+          if (found != null) {
+            return null;
+          }
+          found = child;
+        }
+      }
+      return found != null && found.attributes().containsKey("iso-date") ? found : null;
     }
 
-    Optional<LocalDate> from() {
-      return start.flatMap(s -> Values.date(s.attribute("iso-date")));
+    private static LocalDate date(Node node) {
+      return node == null ? null : Values.dateOrNull(node.attributes().get("iso-date"));
     }
 
-    Optional<LocalDate> to() {
-      return end.flatMap(e -> Values.date(e.attribute("iso-date")));
+    boolean dated() {
+      return from != null && to != null;
     }
 
     boolean reversed() {
-      return from().isPresent() && to().isPresent() && from().get().isAfter(to().get());
+      return dated() && from.isAfter(to);
     }
   }
 
   @Override
   public void record(Node record, Reporter reporter) {
     if (record.name().equals("iati-organisation")) {
-      record.children().stream().filter(n -> n.isIati() && ORGANISATION_BUDGETS.contains(n.name())).forEach(budget -> {
+      for (Node budget : record.children()) {
+        if (!budget.isIati() || !ORGANISATION_BUDGETS.contains(budget.name())) {
+          continue;
+        }
         Period period = Period.of(budget);
         order(period, PERIOD_ORDER, reporter);
         atMostAYear(period, reporter);
         if (budget.name().equals("recipient-country-budget")) {
           budgetLines(budget, period, reporter);
         }
-      });
+      }
       return;
     }
-    record.children("budget").forEach(budget -> {
+    for (Node budget : Tree.children(record, "budget")) {
       Period period = Period.of(budget);
       order(period, PERIOD_ORDER, reporter);
       atMostAYear(period, reporter);
-      budget.child("value").filter(v -> v.attribute("value-date").isEmpty()).ifPresent(value ->
-          BUDGET_VALUE_DATE.report(reporter, value, "the budget value has no value-date; add the date used for its currency conversion (usually the period start)"));
-    });
-    record.children("planned-disbursement").forEach(disbursement -> order(Period.of(disbursement), PERIOD_ORDER, reporter));
-    Tree.path(record, "result", "indicator", "period").forEach(period -> order(Period.of(period), INDICATOR_PERIOD_ORDER, reporter));
+      Node value = Tree.firstChild(budget, "value");
+      if (value != null && !value.attributes().containsKey("value-date")) {
+        BUDGET_VALUE_DATE.report(reporter, value, "the budget value has no value-date; add the date used for its currency conversion (usually the period start)");
+      }
+    }
+    for (Node disbursement : Tree.children(record, "planned-disbursement")) {
+      order(Period.of(disbursement), PERIOD_ORDER, reporter);
+    }
+    for (Node period : Tree.path(record, "result", "indicator", "period")) {
+      order(Period.of(period), INDICATOR_PERIOD_ORDER, reporter);
+    }
   }
 
   private static void order(Period period, Rule rule, Reporter reporter) {
     if (period.reversed()) {
-      rule.report(reporter, period.start().get(), "the " + period.owner().name() + " period starts on " + period.from().get()
-          + ", after it ends on " + period.to().get() + " (" + Tree.where(period.end().get()) + "); swap or correct the dates");
+      rule.report(reporter, period.start(), "the " + period.owner().name() + " period starts on " + period.from()
+          + ", after it ends on " + period.to() + " (" + Tree.where(period.end()) + "); swap or correct the dates");
     }
   }
 
   private static void atMostAYear(Period period, Reporter reporter) {
-    if (period.from().isPresent() && period.to().isPresent() && period.from().get().plusYears(1).isBefore(period.to().get())) {
-      AT_MOST_A_YEAR.report(reporter, period.owner(), "the " + period.owner().name() + " period " + period.from().get() + " to "
-          + period.to().get() + " is longer than a year; split it into periods of a year or less");
+    if (period.dated() && period.from().plusYears(1).isBefore(period.to())) {
+      AT_MOST_A_YEAR.report(reporter, period.owner(), "the " + period.owner().name() + " period " + period.from() + " to "
+          + period.to() + " is longer than a year; split it into periods of a year or less");
     }
   }
 
   private static void budgetLines(Node budget, Period period, Reporter reporter) {
-    if (period.from().isEmpty() || period.to().isEmpty()) {
+    if (!period.dated()) {
       return;
     }
-    Stream<Node> values = Tree.path(budget, "budget-line", "value");
-    values.forEach(value -> Values.date(value.attribute("value-date")).ifPresent(date -> {
-      if (date.isBefore(period.from().get()) || date.isAfter(period.to().get())) {
+    for (Node value : Tree.path(budget, "budget-line", "value")) {
+      LocalDate date = Values.dateOrNull(value.attributes().get("value-date"));
+      if (date != null && (date.isBefore(period.from()) || date.isAfter(period.to()))) {
         BUDGET_LINE_IN_PERIOD.report(reporter, value, "the budget line's value-date " + date + " is outside the budget period "
-            + period.from().get() + " to " + period.to().get() + "; use a date within the period");
+            + period.from() + " to " + period.to() + "; use a date within the period");
       }
-    }));
+    }
   }
 }

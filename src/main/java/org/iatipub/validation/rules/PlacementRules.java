@@ -4,7 +4,6 @@ import static org.iatipub.finding.Severity.ERROR;
 import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.List;
-import java.util.Optional;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -30,46 +29,67 @@ final class PlacementRules extends ActivityRules {
 
   @Override
   void activity(Node activity, Reporter reporter) {
-    List<Node> transactions = activity.children("transaction").toList();
+    List<Node> transactions = Tree.children(activity, "transaction");
     sectors(activity, transactions, reporter);
     locations(activity, transactions, reporter);
   }
 
   private static void sectors(Node activity, List<Node> transactions, Reporter reporter) {
-    Optional<Node> atActivity = activity.child("sector");
-    Optional<Node> onTransaction = transactions.stream().flatMap(t -> t.children("sector")).findFirst();
-    if (atActivity.isPresent()) {
-      onTransaction.ifPresent(sector -> SECTOR_NOT_BOTH.report(reporter, sector,
-          "this transaction has a sector while the activity has sectors too; keep them at one level only"));
+    Node onTransaction = null;
+    for (int i = 0; i < transactions.size() && onTransaction == null; i++) {
+      onTransaction = Tree.firstChild(transactions.get(i), "sector");
+    }
+    if (Tree.hasChild(activity, "sector")) {
+      if (onTransaction != null) {
+        SECTOR_NOT_BOTH.report(reporter, onTransaction,
+            "this transaction has a sector while the activity has sectors too; keep them at one level only");
+      }
       return;
     }
-    if (onTransaction.isEmpty()) {
+    if (onTransaction == null) {
       SECTOR_SOMEWHERE.report(reporter, activity,
           "the activity has no sector; add <sector> to the activity (or to every transaction)");
     }
     // As the official rule: with no activity sector, every transaction needs one.
-    transactions.stream().filter(t -> t.child("sector").isEmpty()).forEach(t -> SECTOR_ALL_TRANSACTIONS.report(reporter, t,
-        "this transaction has no sector and the activity has none; give every transaction a sector, or give the activity its sectors"));
+    for (Node transaction : transactions) {
+      if (!Tree.hasChild(transaction, "sector")) {
+        SECTOR_ALL_TRANSACTIONS.report(reporter, transaction,
+            "this transaction has no sector and the activity has none; give every transaction a sector, or give the activity its sectors");
+      }
+    }
   }
 
   private static void locations(Node activity, List<Node> transactions, Reporter reporter) {
-    boolean atActivity = has(activity);
-    Optional<Node> onTransaction = transactions.stream().filter(PlacementRules::has).findFirst();
-    if (atActivity) {
-      onTransaction.ifPresent(t -> LOCATION_NOT_BOTH.report(reporter, t,
-          "this transaction has a recipient country or region while the activity has one too; keep them at one level only"));
+    Node onTransaction = null;
+    for (int i = 0; i < transactions.size() && onTransaction == null; i++) {
+      onTransaction = has(transactions.get(i)) ? transactions.get(i) : null;
+    }
+    if (has(activity)) {
+      if (onTransaction != null) {
+        LOCATION_NOT_BOTH.report(reporter, onTransaction,
+            "this transaction has a recipient country or region while the activity has one too; keep them at one level only");
+      }
       return;
     }
-    if (onTransaction.isEmpty()) {
+    if (onTransaction == null) {
       LOCATION_SOMEWHERE.report(reporter, activity,
           "the activity has no recipient country or region; add one to the activity (or to every transaction)");
     }
     // As the official rule: with no activity-level location, every transaction needs one.
-    transactions.stream().filter(t -> !has(t)).forEach(t -> LOCATION_ALL_TRANSACTIONS.report(reporter, t,
-        "this transaction has no recipient country or region and the activity has none; give every transaction one, or give the activity its countries or regions"));
+    for (Node transaction : transactions) {
+      if (!has(transaction)) {
+        LOCATION_ALL_TRANSACTIONS.report(reporter, transaction,
+            "this transaction has no recipient country or region and the activity has none; give every transaction one, or give the activity its countries or regions");
+      }
+    }
   }
 
   private static boolean has(Node node) {
-    return node.child("recipient-country").isPresent() || node.child("recipient-region").isPresent();
+    for (Node child : node.children()) {
+      if (Tree.named(child, "recipient-country") || Tree.named(child, "recipient-region")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

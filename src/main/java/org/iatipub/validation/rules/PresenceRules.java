@@ -3,7 +3,6 @@ package org.iatipub.validation.rules;
 import static org.iatipub.finding.Severity.ERROR;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
@@ -29,28 +28,36 @@ final class PresenceRules implements Check {
 
   @Override
   public void record(Node record, Reporter reporter) {
-    Tree.descendants(record, "document-link").filter(d -> Values.blank(d.attribute("format"))).forEach(link ->
-        DOCUMENT_FORMAT.report(reporter, link, "this document-link has no format; add @format with its MIME type, e.g. application/pdf"));
+    for (Node link : Tree.descendants(record, "document-link")) {
+      if (Values.blank(link.attributes().get("format"))) {
+        DOCUMENT_FORMAT.report(reporter, link, "this document-link has no format; add @format with its MIME type, e.g. application/pdf");
+      }
+    }
     if (!record.name().equals("iati-activity")) {
       return;
     }
-    if (record.child("activity-status").isEmpty()) {
+    if (!Tree.hasChild(record, "activity-status")) {
       STATUS.report(reporter, record, "the activity has no activity-status; add <activity-status code=\"...\"/> (e.g. 2 for implementation)");
     }
-    named(record.children("participating-org"), PARTICIPANT_NAMED, "participating organisation", reporter);
+    named(Tree.children(record, "participating-org"), PARTICIPANT_NAMED, "participating organisation", reporter);
     named(Tree.path(record, "other-identifier", "owner-org"), OWNER_NAMED, "owner organisation", reporter);
-    named(Stream.concat(Tree.path(record, "transaction", "provider-org"), Tree.path(record, "planned-disbursement", "provider-org")),
-        PROVIDER_NAMED, "provider organisation", reporter);
-    named(Stream.concat(Tree.path(record, "transaction", "receiver-org"), Tree.path(record, "planned-disbursement", "receiver-org")),
-        RECEIVER_NAMED, "receiver organisation", reporter);
-    record.children("policy-marker")
-        .filter(p -> Tree.vocabulary(p).equals("1") && p.attribute("significance").isEmpty())
-        .forEach(marker -> POLICY_SIGNIFICANCE.report(reporter, marker, "policy marker '" + marker.attribute("code").orElse("")
-            + "' (OECD DAC vocabulary) has no significance; add @significance (e.g. 1 for significant objective)"));
+    named(Tree.path(record, "transaction", "provider-org"), PROVIDER_NAMED, "provider organisation", reporter);
+    named(Tree.path(record, "planned-disbursement", "provider-org"), PROVIDER_NAMED, "provider organisation", reporter);
+    named(Tree.path(record, "transaction", "receiver-org"), RECEIVER_NAMED, "receiver organisation", reporter);
+    named(Tree.path(record, "planned-disbursement", "receiver-org"), RECEIVER_NAMED, "receiver organisation", reporter);
+    for (Node marker : Tree.children(record, "policy-marker")) {
+      if (Tree.vocabulary(marker).equals("1") && !marker.attributes().containsKey("significance")) {
+        POLICY_SIGNIFICANCE.report(reporter, marker, "policy marker '" + marker.attribute("code").orElse("")
+            + "' (OECD DAC vocabulary) has no significance; add @significance (e.g. 1 for significant objective)");
+      }
+    }
   }
 
-  private static void named(Stream<Node> organisations, Rule rule, String what, Reporter reporter) {
-    organisations.filter(o -> o.attribute("ref").isEmpty() && o.child("narrative").isEmpty()).forEach(org ->
-        rule.report(reporter, org, "this " + what + " has neither @ref nor a narrative; add its organisation identifier or its name"));
+  private static void named(List<Node> organisations, Rule rule, String what, Reporter reporter) {
+    for (Node org : organisations) {
+      if (!org.attributes().containsKey("ref") && !Tree.hasChild(org, "narrative")) {
+        rule.report(reporter, org, "this " + what + " has neither @ref nor a narrative; add its organisation identifier or its name");
+      }
+    }
   }
 }

@@ -5,7 +5,6 @@ import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -48,32 +47,37 @@ final class ResultRules extends ActivityRules {
   private static final ValueRules TARGET = new ValueRules(TARGET_VALUE, TARGET_NUMBER, TARGET_QUALITATIVE);
   private static final ValueRules ACTUAL = new ValueRules(ACTUAL_VALUE, ACTUAL_NUMBER, ACTUAL_QUALITATIVE);
 
-
-
   @Override
   void activity(Node activity, Reporter reporter) {
-    activity.children("result").forEach(result -> {
-      boolean resultReferenced = result.child("reference").isPresent();
-      result.children("indicator").forEach(indicator -> {
-        if (resultReferenced) {
-          indicator.child("reference").ifPresent(reference -> REFERENCE_ONE_LEVEL.report(reporter, reference,
-              "this indicator has a reference code while its result has one too; keep the reference at one level only"));
+    boolean v203 = Versions.is203(version());
+    for (Node result : Tree.children(activity, "result")) {
+      boolean resultReferenced = Tree.hasChild(result, "reference");
+      for (Node indicator : Tree.children(result, "indicator")) {
+        Node reference = resultReferenced ? Tree.firstChild(indicator, "reference") : null;
+        if (reference != null) {
+          REFERENCE_ONE_LEVEL.report(reporter, reference,
+              "this indicator has a reference code while its result has one too; keep the reference at one level only");
         }
-        if (Versions.is203(version())) {
+        if (v203) {
           values(indicator, reporter);
         }
-      });
-    });
+      }
+    }
   }
 
   private static void values(Node indicator, Reporter reporter) {
     String measure = indicator.attribute("measure").map(String::strip).orElse("");
-    Stream<Node> baselines = indicator.children("baseline");
-    baselines.forEach(b -> value(b, measure, BASELINE, reporter));
-    indicator.children("period").forEach(period -> {
-      period.children("target").forEach(t -> value(t, measure, TARGET, reporter));
-      period.children("actual").forEach(a -> value(a, measure, ACTUAL, reporter));
-    });
+    for (Node baseline : Tree.children(indicator, "baseline")) {
+      value(baseline, measure, BASELINE, reporter);
+    }
+    for (Node period : Tree.children(indicator, "period")) {
+      for (Node target : Tree.children(period, "target")) {
+        value(target, measure, TARGET, reporter);
+      }
+      for (Node actual : Tree.children(period, "actual")) {
+        value(actual, measure, ACTUAL, reporter);
+      }
+    }
   }
 
   private static void value(Node node, String measure, ValueRules rules, Reporter reporter) {

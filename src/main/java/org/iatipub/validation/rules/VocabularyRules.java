@@ -2,10 +2,10 @@ package org.iatipub.validation.rules;
 
 import static org.iatipub.finding.Severity.WARNING;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
@@ -27,35 +27,47 @@ final class VocabularyRules extends ActivityRules {
   static final List<Rule> RULES = List.of(DAC_SECTOR_TOO, DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY,
       TRANSACTION_DAC_AID_TYPE_TOO, TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY);
 
-
-
   @Override
   void activity(Node activity, Reporter reporter) {
-    List<Node> transactions = activity.children("transaction").toList();
-    Stream.concat(Stream.of(activity), transactions.stream()).forEach(holder -> {
-      List<Node> sectors = holder.children("sector").toList();
-      if (!sectors.isEmpty() && sectors.stream().noneMatch(VocabularyRules::dac)) {
-        DAC_SECTOR_TOO.report(reporter, sectors.get(0), "the " + holder.name() + "'s sectors are all from other vocabularies;"
-            + " add the matching OECD DAC sector (vocabulary 1) so the data compares with other publishers'");
-      }
-    });
+    List<Node> transactions = Tree.children(activity, "transaction");
+    dacSector(activity, reporter);
+    for (Node transaction : transactions) {
+      dacSector(transaction, reporter);
+    }
     if (!Versions.is203(version())) {
       return;
     }
-    aidTypes(activity, activity.children("default-aid-type").toList(), DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY, reporter);
-    transactions.forEach(t -> aidTypes(t, t.children("aid-type").toList(), TRANSACTION_DAC_AID_TYPE_TOO,
-        TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY, reporter));
+    aidTypes(activity, Tree.children(activity, "default-aid-type"), DAC_AID_TYPE_TOO, ONE_AID_TYPE_PER_VOCABULARY, reporter);
+    for (Node transaction : transactions) {
+      aidTypes(transaction, Tree.children(transaction, "aid-type"), TRANSACTION_DAC_AID_TYPE_TOO,
+          TRANSACTION_ONE_AID_TYPE_PER_VOCABULARY, reporter);
+    }
+  }
+
+  private static void dacSector(Node holder, Reporter reporter) {
+    List<Node> sectors = Tree.children(holder, "sector");
+    if (!sectors.isEmpty() && noneDac(sectors)) {
+      DAC_SECTOR_TOO.report(reporter, sectors.get(0), "the " + holder.name() + "'s sectors are all from other vocabularies;"
+          + " add the matching OECD DAC sector (vocabulary 1) so the data compares with other publishers'");
+    }
   }
 
   private static void aidTypes(Node holder, List<Node> aidTypes, Rule dacToo, Rule onePerVocabulary, Reporter reporter) {
     if (aidTypes.isEmpty()) {
       return;
     }
-    if (aidTypes.stream().noneMatch(VocabularyRules::dac)) {
+    if (noneDac(aidTypes)) {
       dacToo.report(reporter, aidTypes.get(0), "the " + holder.name() + "'s aid types are all from other vocabularies;"
           + " add the matching OECD DAC aid type (vocabulary 1)");
     }
-    Map<String, List<Node>> byVocabulary = aidTypes.stream().collect(Collectors.groupingBy(Tree::vocabulary));
+    if (aidTypes.size() < 2) {
+      return;
+    }
+    // A HashMap, as before: the findings of several vocabularies come in its order.
+    Map<String, List<Node>> byVocabulary = new HashMap<>();
+    for (Node aidType : aidTypes) {
+      byVocabulary.computeIfAbsent(Tree.vocabulary(aidType), v -> new ArrayList<>()).add(aidType);
+    }
     byVocabulary.forEach((vocabulary, same) -> {
       if (same.size() > 1) {
         onePerVocabulary.report(reporter, same.get(1), "the " + holder.name() + " has " + same.size()
@@ -64,7 +76,12 @@ final class VocabularyRules extends ActivityRules {
     });
   }
 
-  private static boolean dac(Node classified) {
-    return Tree.vocabulary(classified).equals("1");
+  private static boolean noneDac(List<Node> classified) {
+    for (Node node : classified) {
+      if (Tree.vocabulary(node).equals("1")) {
+        return false;
+      }
+    }
+    return true;
   }
 }
