@@ -22,8 +22,41 @@ final class IdentifierFormatRules implements Check {
   /** An identifier found in a record: the node that holds it and its value as written. */
   record Cited(Node at, String value) {}
 
+  /**
+   * A record and the organisations of its money flows (transactions first, then planned
+   * disbursements), which four kinds of identifier are read from: gathered once per record.
+   */
+  record Parts(Node record, List<Node> providers, List<Node> receivers) {
+    static Parts of(Node record) {
+      List<Node> providers = new ArrayList<>();
+      List<Node> receivers = new ArrayList<>();
+      List<Node> plannedProviders = new ArrayList<>();
+      List<Node> plannedReceivers = new ArrayList<>();
+      for (Node flow : record.children()) {
+        if (Tree.named(flow, "transaction")) {
+          parties(flow, providers, receivers);
+        } else if (Tree.named(flow, "planned-disbursement")) {
+          parties(flow, plannedProviders, plannedReceivers);
+        }
+      }
+      providers.addAll(plannedProviders);
+      receivers.addAll(plannedReceivers);
+      return new Parts(record, providers, receivers);
+    }
+
+    private static void parties(Node flow, List<Node> providers, List<Node> receivers) {
+      for (Node party : flow.children()) {
+        if (Tree.named(party, "provider-org")) {
+          providers.add(party);
+        } else if (Tree.named(party, "receiver-org")) {
+          receivers.add(party);
+        }
+      }
+    }
+  }
+
   /** One kind of identifier: its number in the official ids, what it is called, where it is. */
-  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Node, List<Cited>> find) {
+  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Parts, List<Cited>> find) {
     Rule noSpaces() {
       return new Rule("1." + number + ".1", WARNING, Set.of(kind), "the " + label + " has no leading or trailing spaces or line breaks");
     }
@@ -38,28 +71,28 @@ final class IdentifierFormatRules implements Check {
   }
 
   static final List<Target> TARGETS = List.of(
-      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, a -> text(Tree.children(a, "iati-identifier"))),
+      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, p -> text(Tree.children(p.record(), "iati-identifier"))),
       new Target(4, DocumentKind.ACTIVITIES, "provider organisation's activity identifier", false,
-          a -> attr(flows(a, "provider-org"), "provider-activity-id")),
+          p -> attr(p.providers(), "provider-activity-id")),
       new Target(5, DocumentKind.ACTIVITIES, "receiver organisation's activity identifier", false,
-          a -> attr(flows(a, "receiver-org"), "receiver-activity-id")),
+          p -> attr(p.receivers(), "receiver-activity-id")),
       new Target(6, DocumentKind.ACTIVITIES, "previous activity identifier (other-identifier type A3)", false,
-          a -> attr(otherIdentifier(a, "A3"), "ref")),
-      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, a -> attr(Tree.children(a, "related-activity"), "ref")),
-      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, a -> attr(Tree.children(a, "participating-org"), "ref")),
+          p -> attr(otherIdentifier(p.record(), "A3"), "ref")),
+      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, p -> attr(Tree.children(p.record(), "related-activity"), "ref")),
+      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, p -> attr(Tree.children(p.record(), "participating-org"), "ref")),
       new Target(9, DocumentKind.ACTIVITIES, "participating organisation's activity identifier", false,
-          a -> attr(Tree.children(a, "participating-org"), "activity-id")),
-      new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", false, a -> attr(flows(a, "provider-org"), "ref")),
+          p -> attr(Tree.children(p.record(), "participating-org"), "activity-id")),
+      new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", false, p -> attr(p.providers(), "ref")),
       new Target(11, DocumentKind.ACTIVITIES, "owner organisation identifier", false,
-          a -> attr(Tree.path(a, "other-identifier", "owner-org"), "ref")),
-      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, o -> text(Tree.children(o, "organisation-identifier"))),
-      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, a -> attr(Tree.children(a, "reporting-org"), "ref")),
-      new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", false, a -> attr(flows(a, "receiver-org"), "ref")),
+          p -> attr(Tree.path(p.record(), "other-identifier", "owner-org"), "ref")),
+      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, p -> text(Tree.children(p.record(), "organisation-identifier"))),
+      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")),
+      new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", false, p -> attr(p.receivers(), "ref")),
       new Target(16, DocumentKind.ACTIVITIES, "previous reporting organisation identifier (other-identifier type B1)", false,
-          a -> attr(otherIdentifier(a, "B1"), "ref")),
+          p -> attr(otherIdentifier(p.record(), "B1"), "ref")),
       new Target(17, DocumentKind.ORGANISATIONS, "recipient organisation identifier", false,
-          o -> attr(Tree.path(o, "recipient-org-budget", "recipient-org"), "ref")),
-      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, o -> attr(Tree.children(o, "reporting-org"), "ref")));
+          p -> attr(Tree.path(p.record(), "recipient-org-budget", "recipient-org"), "ref")),
+      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")));
 
   private final AgencyPrefixes agencies;
 
@@ -83,11 +116,12 @@ final class IdentifierFormatRules implements Check {
   @Override
   public void record(Node record, Reporter reporter) {
     DocumentKind kind = record.name().equals("iati-organisation") ? DocumentKind.ORGANISATIONS : DocumentKind.ACTIVITIES;
+    Parts parts = kind == DocumentKind.ACTIVITIES ? Parts.of(record) : new Parts(record, List.of(), List.of());
     for (Target target : TARGETS) {
       if (target.kind() != kind) {
         continue;
       }
-      for (Cited cited : target.find().apply(record)) {
+      for (Cited cited : target.find().apply(parts)) {
         check(target, cited, reporter);
       }
     }
@@ -118,13 +152,6 @@ final class IdentifierFormatRules implements Check {
       }
     }
     return false;
-  }
-
-  /** The party's elements in transactions, then in planned disbursements. */
-  private static List<Node> flows(Node activity, String party) {
-    List<Node> found = Tree.path(activity, "transaction", party);
-    found.addAll(Tree.path(activity, "planned-disbursement", party));
-    return found;
   }
 
   private static List<Node> otherIdentifier(Node activity, String type) {

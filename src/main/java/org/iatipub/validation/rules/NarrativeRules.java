@@ -2,6 +2,7 @@ package org.iatipub.validation.rules;
 
 import static org.iatipub.finding.Severity.ERROR;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
@@ -31,18 +32,22 @@ final class NarrativeRules implements Check {
     if (organisation) {
       return;
     }
-    for (Node title : Tree.descendants(record, "title")) {
+    List<Node> titles = new ArrayList<>();
+    List<Node> descriptions = new ArrayList<>();
+    List<Node> sectors = new ArrayList<>();
+    gather(record, titles, descriptions, sectors);
+    for (Node title : titles) {
       if (!Tree.hasNarrativeText(title)) {
         TITLE_TEXT.report(reporter, title, "this title has no narrative text; add <narrative> with the title");
       }
     }
-    for (Node description : Tree.descendants(record, "description")) {
+    for (Node description : descriptions) {
       if (!Tree.hasNarrativeText(description)) {
         DESCRIPTION_TEXT.report(reporter, description,
             "this description has no narrative text; add <narrative> with the description, or remove the empty element");
       }
     }
-    for (Node sector : Tree.descendants(record, "sector")) {
+    for (Node sector : sectors) {
       if (isOwn(sector, true) && !Tree.hasChild(sector, "narrative")) {
         OWN_SECTOR_NAMED.report(reporter, sector, "sector '" + sector.attribute("code").orElse("")
             + "' is from your own vocabulary " + Tree.vocabulary(sector) + "; add a <narrative> saying what it means");
@@ -53,6 +58,21 @@ final class NarrativeRules implements Check {
         OWN_POLICY_MARKER_NAMED.report(reporter, marker, "policy marker '" + marker.attribute("code").orElse("")
             + "' is from your own vocabulary 99; add a <narrative> saying what it means");
       }
+    }
+  }
+
+  /** Titles, descriptions and sectors below the node, each in document order, in one walk. */
+  private static void gather(Node node, List<Node> titles, List<Node> descriptions, List<Node> sectors) {
+    for (Node child : node.children()) {
+      if (child.isIati()) {
+        switch (child.name()) {
+          case "title" -> titles.add(child);
+          case "description" -> descriptions.add(child);
+          case "sector" -> sectors.add(child);
+          default -> { }
+        }
+      }
+      gather(child, titles, descriptions, sectors);
     }
   }
 
