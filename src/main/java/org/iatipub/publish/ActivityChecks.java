@@ -38,15 +38,15 @@ final class ActivityChecks {
   /**
    * Checks one written activity.
    *
-   * @param cells the source cell of each path the activity was built from
+   * @param cells the source cell of each path the activity was built from (worked out only for a finding)
    * @param row where a finding points when no cell is known (the activity's main row)
    */
-  List<Finding> check(ActivityWriter.Written written, Map<String, Location.Cell> cells, Location.Cell row, String identifier) {
+  List<Finding> check(ActivityWriter.Written written, Publisher.DraftCells cells, Location.Cell row, String identifier) {
     List<Finding> findings = new ArrayList<>(fileFindings);
     fileFindings.clear();
     for (Check check : checks) {
       check.record(written.record(), (severity, rule, at, message) -> findings.add(new Finding(severity, rule,
-          cellOf(written.recordPaths().get(at), cells, row), "activity '" + identifier + "': " + message)));
+          cellOf(written.pathOf(at), cells.get(), row), "activity '" + identifier + "': " + message)));
     }
     return findings;
   }
