@@ -34,6 +34,12 @@ final class IdentifierRules extends ActivityRules {
   /** Line of the first activity with each identifier. */
   private final Map<String, Long> seen = new HashMap<>();
 
+  /** Identifiers are compared across the activities of the file. */
+  @Override
+  public boolean spansRecords() {
+    return true;
+  }
+
   @Override
   void activity(Node activity, Reporter reporter) {
     Node reportingOrg = Tree.firstChild(activity, "reporting-org");
