@@ -3,8 +3,10 @@ package org.iatipub.validation;
 /**
  * A check beyond the schema (codelists, IATI rules) over one file's records. A fresh instance
  * serves one file, so a check may keep state across records (identifiers seen, for example).
+ * Such state may be held in scratch files, which {@link #end} removes, or {@link #close} when the
+ * file stops before its end.
  */
-public interface Check {
+public interface Check extends AutoCloseable {
 
   /** The root element ({@code iati-activities} or {@code iati-organisations}), without children. */
   default void root(Node root, Reporter reporter) {}
@@ -12,8 +14,16 @@ public interface Check {
   /** One {@code iati-activity} or {@code iati-organisation} with everything in it. */
   void record(Node record, Reporter reporter);
 
-  /** After the last record of the file. */
+  /** After the last record of the file; also lets go of whatever the check kept for the file. */
   default void end(Reporter reporter) {}
+
+  /**
+   * Lets go of whatever the check kept for its file (scratch files on disk) without reporting
+   * anything: for a file that stopped before {@link #end} (unreadable past some record, or its
+   * run failed). After {@link #end}, or a second time, it does nothing.
+   */
+  @Override
+  default void close() {}
 
   /**
    * True when the check keeps state from one record to the next (identifiers seen, for example):

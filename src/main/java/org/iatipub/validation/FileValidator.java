@@ -60,6 +60,8 @@ public final class FileValidator {
       // already reported; nothing more to learn from a file that is not IATI
     } catch (SAXException e) {
       tally.accept(Finding.error("xml/unreadable", new Location.WholeFile(shownAs), "cannot be read as XML: " + e.getMessage()));
+    } finally {
+      dispatch.close();
     }
     return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings, tally.schemaErrors);
   }

@@ -56,4 +56,9 @@ final class RecordReader {
       checks.forEach(check -> check.record(node, reporter));
     }
   }
+
+  /** Lets the checks go of what they kept, should the file have stopped before its end. */
+  void close() {
+    checks.forEach(Check::close);
+  }
 }

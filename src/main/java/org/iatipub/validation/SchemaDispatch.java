@@ -45,6 +45,13 @@ final class SchemaDispatch extends DefaultHandler {
     return kind;
   }
 
+  /** Lets the checks go of what they kept for the file, whether or not it was read to its end. */
+  void close() {
+    if (records != null) {
+      records.close();
+    }
+  }
+
   @Override
   public void setDocumentLocator(Locator locator) {
     this.locator = locator;

@@ -2,10 +2,13 @@ package org.iatipub.validation.rules;
 
 import static org.iatipub.finding.Severity.INFO;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
@@ -46,11 +49,15 @@ final class CrossReferenceRules extends ActivityRules {
           a -> Tree.path(a, "transaction", "receiver-org"), "receiver-activity-id"),
       new Citation(RELATED_ACTIVITY, "related activity", a -> Tree.children(a, "related-activity"), "ref"));
 
-  /** A citation waiting for the end of the file, when every identifier in it is known. */
-  private record Pending(Citation citation, Node at, String identifier) {}
-
-  private final Set<String> published = new HashSet<>();
-  private final List<Pending> pending = new ArrayList<>();
+  /** Identifiers of the file's activities so far: citations of any of them are fine. */
+  private final SeenIdentifiers published = new SeenIdentifiers("published-ids");
+  /**
+   * Citations of identifiers not (yet) published when met, each with its place, to judge at the
+   * end of the file, when every identifier in it is known. Kept in a scratch log, on disk past its
+   * first block: a file may cite any number of activities.
+   */
+  private final ScratchLog pending = new ScratchLog("cited-ids");
+  private int pendingCount;
 
   /** Identifiers are compared across the activities of the file. */
   @Override
@@ -62,14 +69,16 @@ final class CrossReferenceRules extends ActivityRules {
   void activity(Node activity, Reporter reporter) {
     Node identifier = Tree.firstChild(activity, "iati-identifier");
     if (identifier != null) {
-      published.add(identifier.text());
+      published.putIfAbsent(identifier.text(), identifier.line());
     }
-    for (Citation citation : CITATIONS) {
+    for (int c = 0; c < CITATIONS.size(); c++) {
+      Citation citation = CITATIONS.get(c);
       for (Node holder : citation.holders().apply(activity)) {
         String cited = holder.attributes().get(citation.attribute());
         String id = cited == null ? "" : cited.strip();
-        if (!id.isEmpty()) {
-          pending.add(new Pending(citation, withoutChildren(holder), id));
+        // One published already is never reported: only the others need to wait for the end.
+        if (!id.isEmpty() && !published.contains(id)) {
+          keep(c, holder, id);
         }
       }
     }
@@ -77,16 +86,77 @@ final class CrossReferenceRules extends ActivityRules {
 
   @Override
   public void end(Reporter reporter) {
-    for (Pending p : pending) {
-      if (!published.contains(p.identifier())) {
-        p.citation().rule().report(reporter, p.at(), "the " + p.citation().where() + " '" + p.identifier()
-            + "' is not an activity in this file; iatipub cannot search the IATI Datastore, so check that it is published (and spelled exactly)");
+    try (published; pending) {
+      DataInputStream in = pending.reader();
+      for (int i = 0; i < pendingCount; i++) {
+        Citation citation = CITATIONS.get(in.readByte());
+        String identifier = readText(in);
+        Node at = readPlace(in);
+        if (!published.contains(identifier)) {
+          citation.rule().report(reporter, at, "the " + citation.where() + " '" + identifier
+              + "' is not an activity in this file; iatipub cannot search the IATI Datastore, so check that it is published (and spelled exactly)");
+        }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back the activity identifiers cited in this file", e);
+    } finally {
+      pendingCount = 0;
     }
   }
 
-  /** Only the position is needed later; dropping the children keeps a big file's pending list small. */
-  private static Node withoutChildren(Node node) {
-    return new Node(node.name(), node.namespace(), node.attributes(), "", List.of(), node.line(), node.column());
+  @Override
+  public void close() {
+    published.close();
+    pending.close();
+    pendingCount = 0;
+  }
+
+  /** Writes down a citation: which kind, the identifier, and the element citing it without its children. */
+  private void keep(int citation, Node holder, String identifier) {
+    try {
+      DataOutputStream out = pending.writer();
+      out.writeByte(citation);
+      writeText(out, identifier);
+      writeText(out, holder.name());
+      writeText(out, holder.namespace());
+      out.writeInt(holder.attributes().size());
+      for (Map.Entry<String, String> attribute : holder.attributes().entrySet()) {
+        writeText(out, attribute.getKey());
+        writeText(out, attribute.getValue());
+      }
+      out.writeLong(holder.line());
+      out.writeLong(holder.column());
+      pendingCount++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the activity identifiers cited in this file", e);
+    }
+  }
+
+  /** The citing element as kept: only its place is needed later, so without children or text. */
+  private static Node readPlace(DataInputStream in) throws IOException {
+    String name = readText(in);
+    String namespace = readText(in);
+    int count = in.readInt();
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      attributes.put(readText(in), readText(in));
+    }
+    long line = in.readLong();
+    long column = in.readLong();
+    return new Node(name, namespace, attributes, "", List.of(), line, column);
+  }
+
+  /** Text as UTF-16 code units: any Java string comes back as it was. */
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    out.writeInt(text.length());
+    out.writeChars(text);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    char[] chars = new char[in.readInt()];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = in.readChar();
+    }
+    return new String(chars);
   }
 }

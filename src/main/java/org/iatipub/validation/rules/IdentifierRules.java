@@ -4,16 +4,14 @@ import static org.iatipub.finding.Severity.ERROR;
 import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
 /**
  * How an activity identifier relates to its publisher and to the file's other activities. Keeps
- * the identifiers seen so far, so one instance serves one file.
+ * the identifiers seen so far (on disk past the first thousand), so one instance serves one file.
  */
 final class IdentifierRules extends ActivityRules {
   static final Rule STARTS_WITH_PUBLISHER = Rule.activity("1.1.1", WARNING,
@@ -32,12 +30,22 @@ final class IdentifierRules extends ActivityRules {
       STARTS_WITH_PUBLISHER, UNIQUE, PUBLISHER_HYPHEN, NOT_THE_PUBLISHER, REPORTING_ORG_REF, REPORTING_ORG_TYPE);
 
   /** Line of the first activity with each identifier. */
-  private final Map<String, Long> seen = new HashMap<>();
+  private final SeenIdentifiers seen = new SeenIdentifiers("activity-ids");
 
   /** Identifiers are compared across the activities of the file. */
   @Override
   public boolean spansRecords() {
     return true;
+  }
+
+  @Override
+  public void end(Reporter reporter) {
+    seen.close();
+  }
+
+  @Override
+  public void close() {
+    seen.close();
   }
 
   @Override
