@@ -3,7 +3,7 @@ package org.iatipub.validation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.xml.sax.Attributes;
@@ -17,23 +17,39 @@ public final class NodeBuilder {
 
   /** Opens an element inside the innermost open one (or as a new outermost element). */
   public void start(String uri, String qName, Attributes atts, long line, long column) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    for (int i = 0; i < atts.getLength(); i++) {
+    open.push(new Building(qName, uri == null ? "" : uri, attributes(atts), line, column));
+  }
+
+  /** Most elements have no attribute or one: those need no map to be built and then copied. */
+  private static Map<String, String> attributes(Attributes atts) {
+    int count = atts.getLength();
+    if (count == 0) {
+      return Map.of();
+    }
+    if (count == 1) {
+      return Map.of(atts.getQName(0), atts.getValue(0));
+    }
+    Map<String, String> attributes = new HashMap<>(count * 2);
+    for (int i = 0; i < count; i++) {
       attributes.put(atts.getQName(i), atts.getValue(i));
     }
-    open.push(new Building(qName, uri == null ? "" : uri, attributes, line, column));
+    return attributes;
   }
 
   /** Text of the innermost open element. */
   public void text(char[] ch, int start, int length) {
-    open.peek().text.append(ch, start, length);
+    Building building = open.peek();
+    if (building.text == null) {
+      building.text = new StringBuilder(length);
+    }
+    building.text.append(ch, start, length);
   }
 
   /** Closes the innermost open element and returns it, already added to its parent's children. */
   public Node end() {
     Node node = open.pop().build();
     if (!open.isEmpty()) {
-      open.peek().children.add(node);
+      open.peek().add(node);
     }
     return node;
   }
@@ -43,14 +59,15 @@ public final class NodeBuilder {
     return open.size();
   }
 
+  /** An open element; its text and children are made only when it has some, as most elements have neither. */
   private static final class Building {
     final String name;
     final String namespace;
     final Map<String, String> attributes;
     final long line;
     final long column;
-    final StringBuilder text = new StringBuilder();
-    final List<Node> children = new ArrayList<>();
+    StringBuilder text;
+    List<Node> children;
 
     Building(String name, String namespace, Map<String, String> attributes, long line, long column) {
       this.name = name;
@@ -60,9 +77,16 @@ public final class NodeBuilder {
       this.column = column;
     }
 
+    void add(Node child) {
+      if (children == null) {
+        children = new ArrayList<>();
+      }
+      children.add(child);
+    }
+
     Node build() {
-      String written = text.toString();
-      return new Node(name, namespace, attributes, written.strip(), written, children, line, column);
+      String written = text == null ? "" : text.toString();
+      return new Node(name, namespace, attributes, written.strip(), written, children == null ? List.of() : children, line, column);
     }
   }
 }
