@@ -11,8 +11,8 @@ import org.iatipub.scratch.DiskIndex;
 
 /**
  * Bytes written once, in order, then read back once: what a check must remember about every
- * record until the end of its file. The first block stays on the heap, so a small file costs no
- * file at all; past it, full blocks go to a {@link DiskIndex} under their running number, which
+ * record until the end of its file. The first block stays on the heap (grown as it fills), so a
+ * small file costs no file at all; past it, full blocks go to a {@link DiskIndex} under their running number, which
  * keeps the heap the same whatever the file's size and leaves no scratch file behind (the index
  * removes those of killed runs). {@link #close()} removes the index.
  */
@@ -36,7 +36,7 @@ final class ScratchLog implements AutoCloseable {
   ScratchLog(String purpose, int blockBytes) {
     this.purpose = purpose;
     this.blockBytes = blockBytes;
-    this.block = new byte[blockBytes];
+    this.block = new byte[0];
   }
 
   /** Where to write; what is written is kept until {@link #close()}. */
@@ -65,6 +65,19 @@ final class ScratchLog implements AutoCloseable {
     }
   }
 
+  /** Makes room for at least one more byte: a bigger block in memory, or a new one once this one is stored. */
+  private void makeRoom() {
+    if (filled < block.length) {
+      return;
+    }
+    if (block.length < blockBytes) {
+      // Grown as needed: most files cite few activities, or none.
+      block = Arrays.copyOf(block, Math.min(blockBytes, Math.max(256, block.length * 2)));
+      return;
+    }
+    store();
+  }
+
   private void store() {
     try {
       if (index == null) {
@@ -81,19 +94,15 @@ final class ScratchLog implements AutoCloseable {
   private final class Blocks extends OutputStream {
     @Override
     public void write(int b) {
-      if (filled == blockBytes) {
-        store();
-      }
+      makeRoom();
       block[filled++] = (byte) b;
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
       while (length > 0) {
-        if (filled == blockBytes) {
-          store();
-        }
-        int part = Math.min(length, blockBytes - filled);
+        makeRoom();
+        int part = Math.min(length, block.length - filled);
         System.arraycopy(bytes, offset, block, filled, part);
         filled += part;
         offset += part;
