@@ -18,8 +18,9 @@ import java.util.PriorityQueue;
  * Records put in any order and read back sorted by key, records of equal keys in the order they
  * were put: an external merge sort, so sorting every record of a run takes the same memory for ten
  * thousand records as for ten million. Records gather in memory up to a fixed budget, are sorted and
- * written as a run; reading merges the runs (first merging runs among themselves when there are
- * too many to read at once). A spill that never outgrew its budget is sorted in memory.
+ * written as a run; reading merges the runs (first merging neighbouring runs among themselves,
+ * level by level, while there are too many to read at once). A spill that never outgrew its
+ * budget is sorted in memory.
  */
 final class SortedSpill implements Closeable {
   /** Bytes of records held in memory before they are written as a run. */
@@ -93,18 +94,21 @@ final class SortedSpill implements Closeable {
       chunk.clear();
     }
     while (runs.size() > FAN_IN) {
-      // Earlier runs hold earlier records: merged together, in front, they keep equal keys in order.
-      List<Path> first = new ArrayList<>(runs.subList(0, FAN_IN));
-      runs.subList(0, FAN_IN).clear();
-      Path merged = dir.file(name + "-" + written++);
-      try (Merge merge = new Merge(first); DataOutputStream out = output(merged)) {
-        while (merge.next()) {
-          write(out, merge.key(), merge.value());
+      // Neighbouring runs merged into one, in their place: equal keys keep the order they were put in.
+      List<Path> level = new ArrayList<>(runs);
+      runs.clear();
+      for (int from = 0; from < level.size(); from += FAN_IN) {
+        List<Path> group = level.subList(from, Math.min(from + FAN_IN, level.size()));
+        Path merged = dir.file(name + "-" + written++);
+        runs.add(merged);
+        try (Merge merge = new Merge(group); DataOutputStream out = output(merged)) {
+          while (merge.next()) {
+            write(out, merge.key(), merge.value());
+          }
         }
-      }
-      runs.add(0, merged);
-      for (Path run : first) {
-        Files.delete(run);
+        for (Path run : group) {
+          Files.delete(run);
+        }
       }
     }
     reading = new Merge(runs);
