@@ -130,7 +130,11 @@ public final class ChangeReport implements AutoCloseable {
       if (index < 0 || index > size()) {
         throw new IndexOutOfBoundsException(index);
       }
-      Reading reading = new Reading(files.channels()[kind.ordinal()], size());
+      FileChannel channel = files.channels()[kind.ordinal()];
+      if (!channel.isOpen()) {
+        throw closed();
+      }
+      Reading reading = new Reading(channel, size());
       for (int i = 0; i < index; i++) {
         reading.next();
       }
@@ -162,7 +166,7 @@ public final class ChangeReport implements AutoCloseable {
         throw new NoSuchElementException();
       }
       if (!channel.isOpen()) {
-        throw new IllegalStateException("the change report is closed; its lists are gone");
+        throw closed();
       }
       try {
         Change change = ChangeList.read(in);
@@ -215,6 +219,10 @@ public final class ChangeReport implements AutoCloseable {
     private UnsupportedOperationException readOnly() {
       return new UnsupportedOperationException("a change list is read-only");
     }
+  }
+
+  private static IllegalStateException closed() {
+    return new IllegalStateException("the change report is closed; its lists are gone");
   }
 
   /** A file read from the start by positional reads: any number at once, and nothing to close. */
