@@ -1,5 +1,6 @@
 package org.iatipub.publish.dataset;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,6 +27,15 @@ final class StoredJson {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * For reading token by token. Field names are not canonicalised: in the state file they are the
+   * records' identifiers, and a table of them would hold megabytes for the length of the read.
+   */
+  private static final JsonFactory STREAMING = JsonFactory.builder()
+      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+      .build();
 
   private StoredJson() {}
 
@@ -72,7 +82,7 @@ final class StoredJson {
 
   /** Reads {@code file} token by token through {@code body}; errors name the file, as {@link #read}'s do. */
   static void parse(Path file, JsonReading body) throws IOException {
-    try (JsonParser json = JSON.createParser(file.toFile())) {
+    try (JsonParser json = STREAMING.createParser(file.toFile())) {
       body.read(json);
     } catch (IOException e) {
       throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
