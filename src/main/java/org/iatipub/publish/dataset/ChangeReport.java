@@ -39,13 +39,13 @@ public final class ChangeReport implements AutoCloseable {
    */
   public record Change(String set, String identifier, String file) {}
 
-  private final Files files;
+  private final ListFiles files;
   private final Cleaner.Cleanable cleanable;
   private final int[] counts;
   private final int unchanged;
 
   /** The lists' files, apart from the report so that the cleaner does not keep the report alive. */
-  private record Files(ScratchDir dir, FileChannel[] channels) implements Runnable {
+  private record ListFiles(ScratchDir dir, FileChannel[] channels) implements Runnable {
     @Override
     public void run() {
       for (FileChannel channel : channels) {
@@ -60,7 +60,7 @@ public final class ChangeReport implements AutoCloseable {
   }
 
   ChangeReport(ScratchDir dir, FileChannel[] channels, int[] counts, int unchanged) {
-    this.files = new Files(dir, channels.clone());
+    this.files = new ListFiles(dir, channels.clone());
     this.cleanable = CLEANER.register(this, files);
     this.counts = counts.clone();
     this.unchanged = unchanged;

@@ -215,7 +215,12 @@ public final class Release implements AutoCloseable {
       LOG.info("committed {}: {} files replaced, {} removed, {} unchanged", output, moves.size() - 2, removals.size(),
           files.size() - (moves.size() - 2));
     }
-    dropScratch();
+    try {
+      dropScratch();
+    } catch (IOException e) {
+      // The edition is published: a scratch file left behind is removed by a later run.
+      LOG.warn("could not delete all of this run's scratch files: {}", e.getMessage());
+    }
     return new Committed(report, manifest);
   }
 

@@ -67,7 +67,7 @@ final class SortedSpill implements Closeable {
 
   synchronized void add(String key, byte[] value) throws IOException {
     if (reading != null || closed) {
-      throw new IllegalStateException("the records of " + name + " are being read; no more can be added");
+      throw new IllegalStateException("the records of " + name + " are being read (or dropped); no more can be added");
     }
     chunk.add(new Keyed(key, value));
     chunkBytes += 2L * key.length() + value.length + OVERHEAD;
