@@ -191,9 +191,11 @@ class ActivityJoinTest {
     return named.find() ? named.group() : message;
   }
 
+  /** This run's staging directories: other runs (publishing on the same machine) come and go meanwhile. */
   private static List<Path> staging() throws Exception {
+    String prefix = ActivityJoin.STAGING_PREFIX + ProcessHandle.current().pid() + "-";
     try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return tmp.filter(p -> p.getFileName().toString().startsWith(ActivityJoin.STAGING_PREFIX)).sorted().toList();
+      return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     }
   }
 
