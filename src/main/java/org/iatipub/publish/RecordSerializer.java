@@ -259,8 +259,17 @@ final class RecordSerializer implements ContentHandler {
 
   /** Writes markup or a name: ASCII but for names in other scripts, which are written as UTF-8. */
   private void write(String text) throws SAXException {
-    for (int i = 0; i < text.length(); i++) {
-      i = character(text, i);
+    int size = text.length();
+    room(size);
+    for (int i = 0; i < size; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        for (int j = i; j < size; j++) {
+          j = character(text, j);
+        }
+        return;
+      }
+      buffer[length++] = (byte) c;
     }
   }
 
