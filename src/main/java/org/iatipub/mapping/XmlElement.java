@@ -87,6 +87,32 @@ public record XmlElement(
     }
   }
 
+  /** The fingerprint of {@link #paths()}, worked out without building the paths. */
+  public PathPrint print() {
+    PathPrint.Sum sum = new PathPrint.Sum();
+    long root = PathPrint.root(pathName(name));
+    sum.add(root);
+    addTo(root, sum);
+    return sum.print();
+  }
+
+  private void addTo(long hash, PathPrint.Sum sum) {
+    for (Attribute attribute : attributes) {
+      sum.add(PathPrint.attribute(hash, pathName(attribute.name())));
+    }
+    if (text != null && !text.isEmpty()) {
+      sum.add(PathPrint.text(hash));
+    }
+    Map<String, Integer> seen = children.size() < 2 ? null : new HashMap<>();
+    for (XmlElement child : children) {
+      String childName = pathName(child.name());
+      int index = seen == null ? 1 : seen.merge(childName, 1, Integer::sum);
+      long childHash = PathPrint.element(hash, childName, index);
+      sum.add(childHash);
+      child.addTo(childHash, sum);
+    }
+  }
+
   /** Builds an element step by step; mapping rules use it, then freeze the result with build(). */
   public static final class Builder {
     private final QName name;

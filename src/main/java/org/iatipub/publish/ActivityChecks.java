@@ -5,20 +5,27 @@ import java.util.List;
 import java.util.Map;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
-import org.iatipub.finding.Severity;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.NodeBuilder;
+import org.iatipub.validation.Reporter;
 import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * The codelist and IATI rule checks over the activities of one output file, the same checks
  * {@code validate} runs. A finding points at the spreadsheet cell the checked value came from, so
  * the data team can fix the source rather than the XML.
+ *
+ * <p>Most checks judge an activity on its own: {@link #checkAlone} runs them on whatever thread
+ * wrote the activity, with that thread's own instances. The few that compare activities
+ * (duplicate identifiers, for example) run in {@link #checkInOrder}, on one thread, in input order.
+ * Their findings are put back in the order of the checks, so they come out the same on any number
+ * of threads.
  */
 final class ActivityChecks {
   private final List<Check> checks;
+  private final ThreadLocal<List<Check>> aloneChecks;
   private final Location fileLocation;
   private final List<Finding> fileFindings = new ArrayList<>();
 
@@ -26,29 +33,72 @@ final class ActivityChecks {
   ActivityChecks(CheckSuite suite, Location file) {
     this.checks = suite.forOneFile();
     this.fileLocation = file;
+    Node root = root();
+    checks.forEach(check -> check.root(root, (severity, rule, at, message) ->
+        fileFindings.add(new Finding(severity, rule, fileLocation, message))));
+    // What the root tells about the file was reported once, above; each thread's own instances
+    // learn it again, quietly.
+    this.aloneChecks = ThreadLocal.withInitial(() -> {
+      List<Check> own = suite.forOneFile();
+      own.forEach(check -> check.root(root, (severity, rule, at, message) -> { }));
+      return own;
+    });
+  }
+
+  private static Node root() {
     AttributesImpl attributes = new AttributesImpl();
     attributes.addAttribute("", "version", "version", "CDATA", ActivityWriter.VERSION);
     NodeBuilder builder = new NodeBuilder();
     builder.start("", "iati-activities", attributes, 0, 0);
-    Node root = builder.end();
-    checks.forEach(check -> check.root(root, (severity, rule, at, message) ->
-        fileFindings.add(new Finding(severity, rule, fileLocation, message))));
+    return builder.end();
   }
 
   /**
-   * Checks one written activity.
+   * The findings of the checks that judge one written activity on its own, by check (those that
+   * compare activities have an empty place, filled by {@link #checkInOrder}). Any thread may call it.
    *
-   * @param cells the source cell of each path the activity was built from
+   * @param cells the source cell of each path the activity was built from (worked out only for a finding)
    * @param row where a finding points when no cell is known (the activity's main row)
    */
-  List<Finding> check(ActivityWriter.Written written, Map<String, Location.Cell> cells, Location.Cell row, String identifier) {
+  List<List<Finding>> checkAlone(ActivityWriter.Written written, Publisher.DraftCells cells, Location.Cell row,
+      String identifier) {
+    List<Check> own = aloneChecks.get();
+    List<List<Finding>> byCheck = new ArrayList<>(own.size());
+    for (Check check : own) {
+      List<Finding> findings = new ArrayList<>(0);
+      if (!check.spansRecords()) {
+        check.record(written.record(), reporter(findings, written, cells, row, identifier));
+      }
+      byCheck.add(findings);
+    }
+    return byCheck;
+  }
+
+  /**
+   * All the findings about one activity: those of the file so far, then those of every check in
+   * order, running the checks that compare activities now. Called for each activity in input order.
+   *
+   * @param alone what {@link #checkAlone} found for this activity
+   */
+  List<Finding> checkInOrder(ActivityWriter.Written written, List<List<Finding>> alone, Publisher.DraftCells cells,
+      Location.Cell row, String identifier) {
     List<Finding> findings = new ArrayList<>(fileFindings);
     fileFindings.clear();
-    for (Check check : checks) {
-      check.record(written.record(), (severity, rule, at, message) -> findings.add(new Finding(severity, rule,
-          cellOf(written.recordPaths().get(at), cells, row), "activity '" + identifier + "': " + message)));
+    for (int i = 0; i < checks.size(); i++) {
+      Check check = checks.get(i);
+      if (check.spansRecords()) {
+        check.record(written.record(), reporter(findings, written, cells, row, identifier));
+      } else {
+        findings.addAll(alone.get(i));
+      }
     }
     return findings;
+  }
+
+  private static Reporter reporter(List<Finding> findings, ActivityWriter.Written written, Publisher.DraftCells cells,
+      Location.Cell row, String identifier) {
+    return (severity, rule, at, message) -> findings.add(new Finding(severity, rule,
+        cellOf(written.pathOf(at), cells.get(), row), "activity '" + identifier + "': " + message));
   }
 
   /** Findings about the file as a whole (duplicates across activities, for example), after the last activity. */
@@ -80,9 +130,5 @@ final class ActivityChecks {
       }
     }
     return row;
-  }
-
-  static boolean anyError(List<Finding> findings) {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }
 }

@@ -5,19 +5,17 @@ import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.transform.sax.TransformerHandler;
-import javax.xml.transform.stream.StreamResult;
+import javax.xml.namespace.QName;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
+import org.iatipub.mapping.PathPrint;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.validation.Node;
@@ -30,6 +28,7 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Writes one activity at a time, validating it against the schema in the same pass: the model's
@@ -46,7 +45,7 @@ public final class ActivityWriter {
   // of a small activity. Hence one writer per thread.
   private final Marshaller marshaller;
   private final ValidatorHandler validator;
-  private final TransformerHandler serializer;
+  private final RecordSerializer serializer = new RecordSerializer();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
 
   public ActivityWriter(JAXBContext context, Schema schema) {
@@ -58,7 +57,6 @@ public final class ActivityWriter {
       throw new IllegalStateException("the IATI model cannot be written: " + e, e);
     }
     this.validator = schema.newValidatorHandler();
-    this.serializer = RecordSerializer.create();
   }
 
   /**
@@ -66,14 +64,40 @@ public final class ActivityWriter {
    *
    * @param xml the activity's UTF-8 bytes (no XML declaration), usable only when problems is empty
    * @param problems schema violations, each with the path of the element it was found at
-   * @param written the path of every element, attribute and text written (as {@link XmlElement#paths()})
+   * @param print the fingerprint of the paths written (as {@link XmlElement#paths()}), to compare
+   *     with the draft's: their paths are worked out only when the prints differ
    * @param record the activity as the codelist and rule checks read it; null if it could not be written
-   * @param recordPaths the path (as in {@code written}) of every node of {@code record}, by identity
    */
-  public record Written(byte[] xml, List<Problem> problems, Set<String> written, Node record,
-      Map<Node, String> recordPaths) {
+  public record Written(byte[] xml, List<Problem> problems, PathPrint print, Node record) {
     public boolean valid() {
       return problems.isEmpty();
+    }
+
+    /**
+     * The path (as in {@link XmlElement#paths()}) of a node of {@link #record}, found by identity;
+     * null when it is not one. Worked out on demand: only a finding needs it.
+     */
+    public String pathOf(Node node) {
+      return record == null ? null : find(record, Level.pathName(record.namespace(), localName(record.name())), node);
+    }
+
+    private static String find(Node at, String path, Node wanted) {
+      if (at == wanted) {
+        return path;
+      }
+      Map<String, Integer> seen = new HashMap<>();
+      for (Node child : at.children()) {
+        String name = Level.pathName(child.namespace(), localName(child.name()));
+        String found = find(child, path + "/" + name + "[" + seen.merge(name, 1, Integer::sum) + "]", wanted);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+
+    private static String localName(String qualified) {
+      return qualified.substring(qualified.indexOf(':') + 1);
     }
   }
 
@@ -88,17 +112,122 @@ public final class ActivityWriter {
 
   public Written write(JAXBElement<IatiActivityType> activity) {
     bytes.reset();
-    // A new result starts a fresh output handler; the validator starts afresh at each document.
-    serializer.setResult(new StreamResult(bytes));
+    // The serializer starts afresh at each record, the validator at each document.
+    serializer.to(bytes);
     Tee tee = new Tee(serializer, validator);
     try {
       tee.open();
       marshaller.marshal(activity, tee);
       tee.close();
     } catch (JAXBException | SAXException e) {
-      tee.problems.add(new Problem(tee.path(), "model/unwritable", "the activity could not be written: " + e));
+      tee.problems.add(new Problem(tee.levels.path(), "model/unwritable", "the activity could not be written: " + e));
     }
-    return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.written, tee.record, tee.recordPaths);
+    return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.print.print(), tee.record);
+  }
+
+  /**
+   * The path of every element, attribute and text the model writes for {@code activity} (as {@link
+   * XmlElement#paths()}): what to compare with the draft's paths when the prints differ.
+   */
+  public Set<String> paths(JAXBElement<IatiActivityType> activity) {
+    PathList paths = new PathList();
+    try {
+      marshaller.marshal(activity, paths);
+    } catch (JAXBException e) {
+      // What was written before the failure is the answer; write() reported the failure itself.
+    }
+    return paths.written;
+  }
+
+  /** The open elements while writing: their names, positions and path hashes, and their children's names. */
+  private static final class Level {
+    final String name;
+    final int index;
+    final long hash;
+    final Level parent;
+    private String[] childNames;
+    private int[] childCounts;
+    private int distinct;
+    boolean text;
+
+    private Level(String name, int index, long hash, Level parent) {
+      this.name = name;
+      this.index = index;
+      this.hash = hash;
+      this.parent = parent;
+    }
+
+    static Level root(String name) {
+      return new Level(name, 1, PathPrint.root(name), null);
+    }
+
+    /** The next child of this element, named {@code name}. */
+    Level child(String name) {
+      int index = 1;
+      int i = 0;
+      while (i < distinct && !childNames[i].equals(name)) {
+        i++;
+      }
+      if (i < distinct) {
+        index = ++childCounts[i];
+      } else {
+        if (childNames == null) {
+          childNames = new String[8];
+          childCounts = new int[8];
+        } else if (distinct == childNames.length) {
+          childNames = Arrays.copyOf(childNames, distinct * 2);
+          childCounts = Arrays.copyOf(childCounts, distinct * 2);
+        }
+        childNames[distinct] = name;
+        childCounts[distinct++] = 1;
+      }
+      return new Level(name, index, PathPrint.element(hash, name, index), this);
+    }
+
+    String path() {
+      return parent == null ? name : parent.path() + "/" + name + "[" + index + "]";
+    }
+
+    /** A name as paths show it; most names have no namespace, and skip making a QName. */
+    static String pathName(String uri, String localName) {
+      return uri == null || uri.isEmpty() ? localName : XmlElement.pathName(new QName(uri, localName));
+    }
+  }
+
+  /** The innermost open element, and the way to the outermost. */
+  private static final class Levels {
+    private Level top;
+
+    Level open(String uri, String localName) {
+      String name = Level.pathName(uri, localName);
+      top = top == null ? Level.root(name) : top.child(name);
+      return top;
+    }
+
+    void close() {
+      top = top.parent;
+    }
+
+    Level top() {
+      return top;
+    }
+
+    String path() {
+      return top == null ? "iati-activity" : top.path();
+    }
+  }
+
+  private static boolean blank(char[] ch, int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      if (!Character.isWhitespace(ch[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNamespaceDeclaration(Attributes atts, int i) {
+    return atts.getQName(i).startsWith("xmlns");
   }
 
   /** Sends each event to the serializer and the validator, keeping track of where it is. */
@@ -106,22 +235,15 @@ public final class ActivityWriter {
     private final ContentHandler serializer;
     private final ValidatorHandler validator;
     private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> written = new LinkedHashSet<>();
-    private final Deque<String> paths = new ArrayDeque<>();
-    private final Deque<Map<String, Integer>> childCounts = new ArrayDeque<>();
+    private final Levels levels = new Levels();
+    private final PathPrint.Sum print = new PathPrint.Sum();
     private final NodeBuilder nodes = new NodeBuilder();
-    private final Map<Node, String> recordPaths = new IdentityHashMap<>();
     private Node record;
 
     Tee(ContentHandler serializer, ValidatorHandler validator) {
       this.serializer = serializer;
       this.validator = validator;
       validator.setErrorHandler(this);
-      childCounts.push(new HashMap<>());
-    }
-
-    String path() {
-      return paths.isEmpty() ? "iati-activity" : paths.peek();
     }
 
     void open() throws SAXException {
@@ -140,20 +262,11 @@ public final class ActivityWriter {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-      String name = pathName(uri, localName);
-      String path;
-      if (paths.isEmpty()) {
-        path = name;
-      } else {
-        int index = childCounts.peek().merge(name, 1, Integer::sum);
-        path = paths.peek() + "/" + name + "[" + index + "]";
-      }
-      paths.push(path);
-      childCounts.push(new HashMap<>());
-      written.add(path);
+      Level level = levels.open(uri, localName);
+      print.add(level.hash);
       for (int i = 0; i < atts.getLength(); i++) {
-        if (!atts.getQName(i).startsWith("xmlns")) {
-          written.add(path + "/@" + pathName(atts.getURI(i), atts.getLocalName(i)));
+        if (!isNamespaceDeclaration(atts, i)) {
+          print.add(PathPrint.attribute(level.hash, Level.pathName(atts.getURI(i), atts.getLocalName(i))));
         }
       }
       serializer.startElement(uri, localName, qName, atts);
@@ -161,37 +274,23 @@ public final class ActivityWriter {
       nodes.start(uri, qName, atts, 0, 0);
     }
 
-    // Most names have no namespace: skip making a QName for them (this runs for every node written).
-    private static String pathName(String uri, String localName) {
-      return uri == null || uri.isEmpty() ? localName : XmlElement.pathName(new javax.xml.namespace.QName(uri, localName));
-    }
-
-    private static boolean blank(char[] ch, int start, int length) {
-      for (int i = start; i < start + length; i++) {
-        if (!Character.isWhitespace(ch[i])) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
       serializer.endElement(uri, localName, qName);
       validator.endElement(uri, localName, qName);
       Node node = nodes.end();
-      recordPaths.put(node, paths.peek());
       if (nodes.depth() == 0) {
         record = node;
       }
-      paths.pop();
-      childCounts.pop();
+      levels.close();
     }
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
-      if (!blank(ch, start, length)) {
-        written.add(path() + "/#text");
+      Level level = levels.top();
+      if (level != null && !level.text && !blank(ch, start, length)) {
+        level.text = true; // text may come in several pieces; its path counts once
+        print.add(PathPrint.text(level.hash));
       }
       serializer.characters(ch, start, length);
       validator.characters(ch, start, length);
@@ -239,12 +338,42 @@ public final class ActivityWriter {
     @Override
     public void error(SAXParseException e) {
       SchemaViolation violation = SchemaViolation.of(e);
-      problems.add(new Problem(path(), violation.rule(), violation.message()));
+      problems.add(new Problem(levels.path(), violation.rule(), violation.message()));
     }
 
     @Override
     public void fatalError(SAXParseException e) {
       error(e);
+    }
+  }
+
+  /** Lists the path of everything written, as strings: only when the prints say something is missing. */
+  private static final class PathList extends DefaultHandler {
+    private final Levels levels = new Levels();
+    private final Set<String> written = new LinkedHashSet<>();
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+      Level level = levels.open(uri, localName);
+      String path = level.path();
+      written.add(path);
+      for (int i = 0; i < atts.getLength(); i++) {
+        if (!isNamespaceDeclaration(atts, i)) {
+          written.add(path + "/@" + Level.pathName(atts.getURI(i), atts.getLocalName(i)));
+        }
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      levels.close();
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (levels.top() != null && !blank(ch, start, length)) {
+        written.add(levels.path() + "/#text");
+      }
     }
   }
 }

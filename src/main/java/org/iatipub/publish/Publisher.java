@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +34,7 @@ import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
+import org.iatipub.mapping.Programmes;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
@@ -51,7 +51,7 @@ import org.iatipub.validation.StandardChecks;
  * published, withheld or rejected.
  */
 public final class Publisher {
-  private static final Pattern ATTRIBUTE = Pattern.compile("attribute '([^']+)'");
+  private static final Pattern ATTRIBUTE = Pattern.compile("attribute '([^']+)'", Pattern.CASE_INSENSITIVE);
   /** Activities handed to each worker ahead of the one being decided: keeps both cores busy, memory bounded. */
   private static final int IN_FLIGHT_PER_THREAD = 4;
 
@@ -142,17 +142,12 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
       throws IOException {
-    Map<String, List<String>> subActivities = new LinkedHashMap<>();
-    BiConsumer<String, SourceRow> programmes = set.form() != InputForm.OWN ? (id, row) -> { }
-        : (id, row) -> {
-          String parent = OwnColumnsMapping.parentOf(set.mapping(), row);
-          if (!parent.isEmpty()) {
-            subActivities.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
-          }
-        };
     List<ActivityJoin.Source> sources = sources(set);
-    try (ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-        set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink, programmes)) {
+    // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
+    try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
+        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
+            set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
+            programmes == null ? (id, row) -> { } : programmes::learn)) {
       Map<String, FileTally> tallies = new LinkedHashMap<>();
       for (CsvReading reading : join.readings()) {
         tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
@@ -176,13 +171,14 @@ public final class Publisher {
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), subActivities, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
           : new PathHeaderMapping();
       ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
-      // Mapping, binding, writing and schema validation run on worker threads, each with its own
-      // writer (marshallers and validators are not thread-safe). The checks that span activities,
-      // appending and reporting run here, in input order, so the file and the findings are the same
-      // for any number of threads. At most a few activities per thread are in flight at once.
+      // Mapping, binding, writing, schema validation and the checks of one activity alone run on
+      // worker threads, each with its own writer (marshallers and validators are not thread-safe).
+      // The checks that compare activities, appending and reporting run here, in input order, so
+      // the file and the findings are the same for any number of threads. At most a few activities
+      // per thread are in flight at once.
       ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(binder.context(), schema));
       ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
       Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
@@ -190,11 +186,11 @@ public final class Publisher {
         for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
           Prepared prepared;
           if (workers == null) {
-            prepared = prepare(next, mapping, writers.get());
+            prepared = prepare(next, mapping, writers.get(), checks);
           } else {
             if (next != null) {
               ActivityRows submitted = next;
-              inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get())));
+              inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
               if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                 continue;
               }
@@ -255,31 +251,55 @@ public final class Publisher {
    * @param draft the mapped activity
    * @param bound the bound activity, or null when mapping failed
    * @param written the written activity, or null when mapping or binding failed
-   * @param paths the source cell of each path of the draft (worked out once: it is not cheap)
+   * @param cells the source cell of each path of the draft, worked out only if a finding needs it
    * @param findings what was found so far
+   * @param alone the findings of the checks of the activity on its own, by check; null when not checked
    */
   private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
-      ActivityWriter.Written written, Map<String, Location.Cell> paths, List<Finding> findings) {}
+      ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone) {}
 
-  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer) {
+  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
+    DraftCells cells = new DraftCells(draft);
     if (draft.hasErrors()) {
-      return new Prepared(rows, draft, null, null, Map.of(), findings);
+      return new Prepared(rows, draft, null, null, cells, findings, null);
     }
     ActivityBinder.Bound bound = binder.bind(draft);
     findings.addAll(bound.findings());
     if (!bound.ok()) {
-      return new Prepared(rows, draft, bound, null, Map.of(), findings);
+      return new Prepared(rows, draft, bound, null, cells, findings, null);
     }
     ActivityWriter.Written written = writer.write(bound.activity());
-    Map<String, Location.Cell> paths = draft.activity().paths();
     for (ActivityWriter.Problem problem : written.problems()) {
-      findings.add(Finding.error(problem.rule(), locate(problem, paths, rows), "activity '" + draft.identifier()
+      findings.add(Finding.error(problem.rule(), locate(problem, cells.get(), rows), "activity '" + draft.identifier()
           + "', " + shortPath(problem.path()) + ": " + problem.message()));
     }
-    findings.addAll(lost(draft, paths, written.written(), bound.cells()));
-    return new Prepared(rows, draft, bound, written, paths, findings);
+    // Equal prints mean every path of the draft was written; only when they differ is it worth
+    // listing the paths of both to name what the model had no place for.
+    if (!written.print().equals(draft.activity().print())) {
+      findings.addAll(lost(draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
+    }
+    List<List<Finding>> alone = written.valid()
+        ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
+    return new Prepared(rows, draft, bound, written, cells, findings, alone);
+  }
+
+  /** The source cell of each path of a draft, worked out once, when first asked for. */
+  static final class DraftCells {
+    private final ActivityDraft draft;
+    private Map<String, Location.Cell> cells;
+
+    DraftCells(ActivityDraft draft) {
+      this.draft = draft;
+    }
+
+    synchronized Map<String, Location.Cell> get() {
+      if (cells == null) {
+        cells = draft.activity().paths();
+      }
+      return cells;
+    }
   }
 
   /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
@@ -290,7 +310,7 @@ public final class Publisher {
     if (written != null) {
       if (written.valid()) {
         // The codelist and rule checks of validate; their errors withhold the activity too.
-        findings.addAll(checks.check(written, prepared.paths(), prepared.rows().main().whole(),
+        findings.addAll(checks.checkInOrder(written, prepared.alone(), prepared.cells(), prepared.rows().main().whole(),
             prepared.draft().identifier()));
       }
       if (findings.stream().noneMatch(Finding::isError)) {

@@ -14,4 +14,14 @@ public interface Check {
 
   /** After the last record of the file. */
   default void end(Reporter reporter) {}
+
+  /**
+   * True when the check keeps state from one record to the next (identifiers seen, for example):
+   * it must see every record of the file, in order, in one instance. A check that does not (the
+   * default) judges each record on its own, so records may be checked on several threads, with an
+   * instance per thread.
+   */
+  default boolean spansRecords() {
+    return false;
+  }
 }

@@ -92,6 +92,30 @@ class ParallelPublishTest {
   }
 
   @Test
+  void citedActivitiesAreLookedUpInTheWholeFileOnAnyNumberOfThreads() throws Exception {
+    Path input = dir.resolve("related");
+    new SyntheticPortfolio(150, 2, 7).writePathHeaders(input);
+    append(input.resolve("countries.csv"), id(input, "activities.csv", 3) + ",XX,100\n");
+    // Every activity cites one published far later in the file, on whichever thread; two cite
+    // activities that are not in it.
+    StringBuilder related = new StringBuilder("iati-identifier,related-activity/0/@ref,related-activity/0/@type\n");
+    for (int n = 1; n <= 150; n++) {
+      related.append(id(input, "activities.csv", n)).append(',').append(id(input, "activities.csv", (n + 74) % 150 + 1))
+          .append(",3\n");
+    }
+    related.append(id(input, "activities.csv", 10)).append(",XM-DAC-41302-ELSEWHERE-1,3\n");
+    related.append(id(input, "activities.csv", 140)).append(",XM-DAC-41302-ELSEWHERE-2,3\n");
+    PublishRun.file(input, "related.csv", related.toString());
+
+    Outcome one = publish(input, 1);
+    List<String> notInFile = one.findings().stream().filter(f -> f.contains("[1000.0.6]")).toList();
+    assertEquals(2, notInFile.size(), String.join("\n", one.findings()));
+    assertTrue(notInFile.get(0).contains("'XM-DAC-41302-ELSEWHERE-1' is not an activity in this file"), notInFile.get(0));
+    assertTrue(notInFile.get(1).contains("'XM-DAC-41302-ELSEWHERE-2' is not an activity in this file"), notInFile.get(1));
+    assertSameOnAnyNumberOfThreads(input);
+  }
+
+  @Test
   void pathHeadersPublishTheSameOnOneOrManyThreads() throws Exception {
     Path input = dir.resolve("sheets");
     new SyntheticPortfolio(150, 4, 7).writePathHeaders(input);

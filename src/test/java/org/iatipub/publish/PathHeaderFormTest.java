@@ -113,6 +113,15 @@ class PathHeaderFormTest {
   }
 
   @Test
+  void anAttributeIatiDoesNotHaveIsTracedToItsOwnColumn() throws Exception {
+    PublishRun run = publish(HEADER + ",activity-status/@kode\n" + ROW + ",2\n");
+
+    assertTrue(run.printed().contains(input + "/main.csv:2:activity-status/@kode: error: activity 'XM-DAC-41302-SSTC-ID-TL',"
+        + " activity-status: Attribute 'kode' is not allowed to appear in element 'activity-status'."), run.printed());
+    assertEquals(0, run.report().sets().get(0).published());
+  }
+
+  @Test
   void anExtensionElementNeedsItsNamespaceDeclared() throws Exception {
     PublishRun run = publish(HEADER + ",dwcp:outcome\n" + ROW + ",TLS 102\n");
 

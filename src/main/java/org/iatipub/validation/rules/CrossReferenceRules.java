@@ -53,6 +53,12 @@ final class CrossReferenceRules extends ActivityRules {
   private final Set<String> published = new HashSet<>();
   private final List<Pending> pending = new ArrayList<>();
 
+  /** Identifiers are compared across the activities of the file. */
+  @Override
+  public boolean spansRecords() {
+    return true;
+  }
+
   @Override
   void activity(Node activity, Reporter reporter) {
     activity.child("iati-identifier").ifPresent(id -> published.add(id.text()));

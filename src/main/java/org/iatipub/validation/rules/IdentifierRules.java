@@ -34,6 +34,12 @@ final class IdentifierRules extends ActivityRules {
   private final Map<String, Long> seen = new HashMap<>();
 
 
+  /** Identifiers are compared across the activities of the file. */
+  @Override
+  public boolean spansRecords() {
+    return true;
+  }
+
   @Override
   void activity(Node activity, Reporter reporter) {
     activity.child("reporting-org").ifPresent(org -> reportingOrg(org, reporter));
