@@ -129,13 +129,15 @@ final class PublishCommand implements Callable<Integer> {
           + "; nothing was published, " + output + " is as the previous run left it");
       return ExitCode.OUTPUT_FAILED;
     }
-    int exit = report.everythingPublished() ? ExitCode.OK : ExitCode.FINDINGS;
-    if (json) {
-      PublishSummary.json(out, report, collected, exit);
-    } else {
-      PublishSummary.text(out, report, output, strict);
+    try (report) {
+      int exit = report.everythingPublished() ? ExitCode.OK : ExitCode.FINDINGS;
+      if (json) {
+        PublishSummary.json(out, report, collected, exit);
+      } else {
+        PublishSummary.text(out, report, output, strict);
+      }
+      return exit;
     }
-    return exit;
   }
 
 }

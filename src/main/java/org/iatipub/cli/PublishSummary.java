@@ -1,5 +1,6 @@
 package org.iatipub.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -86,14 +87,28 @@ final class PublishSummary {
     document.put("sets", report.sets());
     document.put("reasons", report.errorsByRule());
     document.put("committed", report.committed());
-    document.put("changes", report.changes());
+    document.put("changes", report.changes() == null ? null : changes(report.changes()));
     document.put("manifest", report.manifest());
     document.put("exit-code", exit);
     try {
-      out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+      // Written as it is generated: the change lists are read from their files while they are written.
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT).writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, document);
+      out.println();
     } catch (IOException e) {
       throw new IllegalStateException("the report cannot be written as JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** The change report's lists and count, as the JSON document shows them. */
+  private static Map<String, Object> changes(ChangeReport changes) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("added", changes.added());
+    shown.put("changed", changes.changed());
+    shown.put("removed", changes.removed());
+    shown.put("withheld", changes.withheld());
+    shown.put("unchanged", changes.unchanged());
+    return shown;
   }
 }

@@ -28,27 +28,25 @@ public final class OwnColumnsMapping implements ActivityMapping {
 
   private final MappingFile mapping;
   private final Map<String, Crosswalk> crosswalks;
-  private final Map<String, List<String>> subActivities;
+  private final Programmes programmes;
   private final Predicate<String> isProject;
 
   /**
    * The set is read as a stream: only the main file's ids and parents are known before mapping.
    *
-   * @param subActivities the projects naming each project as their parent, in file order
+   * @param programmes the projects naming each project as their parent, learnt in full before mapping
    * @param isProject whether a project id is in the set's main file
    */
-  public OwnColumnsMapping(MappingFile mapping, Map<String, Crosswalk> crosswalks,
-      Map<String, List<String>> subActivities, Predicate<String> isProject) {
+  public OwnColumnsMapping(MappingFile mapping, Map<String, Crosswalk> crosswalks, Programmes programmes,
+      Predicate<String> isProject) {
     this.mapping = mapping;
     this.crosswalks = Map.copyOf(crosswalks);
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    subActivities.forEach((parent, children) -> copy.put(parent, List.copyOf(children)));
-    this.subActivities = copy;
+    this.programmes = programmes;
     this.isProject = isProject;
   }
 
   /** The project id a project row names as its parent programme; empty when none. */
-  public static String parentOf(MappingFile mapping, SourceRow project) {
+  static String parentOf(MappingFile mapping, SourceRow project) {
     return new CellReader(mapping, Map.of(), new ArrayList<>()).raw(OwnTable.PROJECTS, project, "parent");
   }
 
@@ -72,7 +70,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
     activity.attribute("default-currency", currency.isEmpty() ? defaults.currency() : currency,
         currency.isEmpty() ? row : cells.cell(p, project, "currency"));
     String parent = cells.raw(p, project, "parent");
-    List<String> children = subActivities.getOrDefault(rows.id(), List.of());
+    List<String> children = programmes.subActivities(rows.id());
     if (!parent.isEmpty()) {
       activity.attribute("hierarchy", "2", cells.cell(p, project, "parent"));
     } else if (!children.isEmpty()) {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
-import javax.xml.transform.sax.TransformerHandler;
-import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import org.iatipub.mapping.PathPrint;
@@ -47,7 +45,7 @@ public final class ActivityWriter {
   // of a small activity. Hence one writer per thread.
   private final Marshaller marshaller;
   private final ValidatorHandler validator;
-  private final TransformerHandler serializer;
+  private final RecordSerializer serializer = new RecordSerializer();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
 
   public ActivityWriter(JAXBContext context, Schema schema) {
@@ -59,7 +57,6 @@ public final class ActivityWriter {
       throw new IllegalStateException("the IATI model cannot be written: " + e, e);
     }
     this.validator = schema.newValidatorHandler();
-    this.serializer = RecordSerializer.create();
   }
 
   /**
@@ -115,8 +112,8 @@ public final class ActivityWriter {
 
   public Written write(JAXBElement<IatiActivityType> activity) {
     bytes.reset();
-    // A new result starts a fresh output handler; the validator starts afresh at each document.
-    serializer.setResult(new StreamResult(bytes));
+    // The serializer starts afresh at each record, the validator at each document.
+    serializer.to(bytes);
     Tee tee = new Tee(serializer, validator);
     try {
       tee.open();

@@ -3,14 +3,13 @@ package org.iatipub.publish;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.transform.sax.TransformerHandler;
-import javax.xml.transform.stream.StreamResult;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.validation.SchemaViolation;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -47,8 +46,7 @@ final class OrganisationWriter implements ErrorHandler {
     OrganisationWriter writer = new OrganisationWriter(identifier);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      TransformerHandler serializer = RecordSerializer.create();
-      serializer.setResult(new StreamResult(bytes));
+      RecordSerializer serializer = new RecordSerializer().to(bytes);
       ValidatorHandler validator = schema.newValidatorHandler();
       validator.setErrorHandler(writer);
       serializer.startDocument();
@@ -67,7 +65,7 @@ final class OrganisationWriter implements ErrorHandler {
     return new Written(bytes.toByteArray(), List.copyOf(writer.problems));
   }
 
-  private void emit(XmlElement element, TransformerHandler serializer, ValidatorHandler validator) throws SAXException {
+  private void emit(XmlElement element, ContentHandler serializer, ValidatorHandler validator) throws SAXException {
     current = element;
     AttributesImpl attributes = new AttributesImpl();
     for (XmlElement.Attribute attribute : element.attributes()) {

@@ -57,7 +57,7 @@ final class OutputFile {
   }
 
   /** Notes an activity withheld by this run, by the id its rows give (the project id in the own form). */
-  void withhold(String rowsId) {
+  void withhold(String rowsId) throws IOException {
     dataset.withhold(identifierPrefix + rowsId);
   }
 

@@ -16,9 +16,11 @@ import org.iatipub.publish.dataset.Manifest;
  *     nothing was committed (--strict with errors)
  * @param manifest the files the output directory now publishes; null when nothing was committed
  * @param errorsByRule error findings per rule id: why rows were withheld or rejected
+ *
+ * <p>Close it when done with it: the change lists are kept in files until then.
  */
 public record PublishReport(List<SetOutcome> sets, Map<Severity, Long> findings, ChangeReport changes, Manifest manifest,
-    Map<String, Long> errorsByRule) {
+    Map<String, Long> errorsByRule) implements AutoCloseable {
   public PublishReport {
     sets = List.copyOf(sets);
     findings = Map.copyOf(findings);
@@ -31,6 +33,14 @@ public record PublishReport(List<SetOutcome> sets, Map<Severity, Long> findings,
 
   public boolean committed() {
     return manifest != null;
+  }
+
+  /** Deletes the change lists' files. */
+  @Override
+  public void close() {
+    if (changes != null) {
+      changes.close();
+    }
   }
 
   /** True when every row of every file was published and nothing was found wrong. */

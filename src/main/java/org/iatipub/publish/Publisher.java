@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +34,7 @@ import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
+import org.iatipub.mapping.Programmes;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
@@ -142,17 +142,12 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
       throws IOException {
-    Map<String, List<String>> subActivities = new LinkedHashMap<>();
-    BiConsumer<String, SourceRow> programmes = set.form() != InputForm.OWN ? (id, row) -> { }
-        : (id, row) -> {
-          String parent = OwnColumnsMapping.parentOf(set.mapping(), row);
-          if (!parent.isEmpty()) {
-            subActivities.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
-          }
-        };
     List<ActivityJoin.Source> sources = sources(set);
-    try (ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-        set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink, programmes)) {
+    // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
+    try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
+        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
+            set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
+            programmes == null ? (id, row) -> { } : programmes::learn)) {
       Map<String, FileTally> tallies = new LinkedHashMap<>();
       for (CsvReading reading : join.readings()) {
         tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
@@ -176,7 +171,7 @@ public final class Publisher {
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), subActivities, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
           : new PathHeaderMapping();
       ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
       // Mapping, binding, writing, schema validation and the checks of one activity alone run on

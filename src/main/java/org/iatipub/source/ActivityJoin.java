@@ -3,10 +3,10 @@ package org.iatipub.source;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
+import org.iatipub.scratch.DiskIndex;
 
 /**
  * The rows of a set of files joined by activity, in bounded memory: each row of the main file
@@ -23,11 +24,12 @@ import org.iatipub.finding.Finding;
  * up either in an activity or reported, for inputs of any size.
  *
  * <p>Two passes. {@link #stage} reads every file once, to its end, reporting what is wrong with it:
- * the main file first (its ids are indexed: the only thing held per activity), then each other
- * file, whose rows are tagged with their activity's number and staged on disk ({@link RowSpill},
- * an external merge sort, so child files need not be sorted). Only when every file was read to its
- * end can {@link #next} hand out activities: it merges the staged main rows with each staged file,
- * one activity at a time, in main-file order.
+ * the main file first (its ids are indexed on disk, in a {@link DiskIndex}, with each activity's
+ * number and row), then each other file, whose rows are tagged with their activity's number and
+ * staged on disk ({@link RowSpill}, an external merge sort, so child files need not be sorted).
+ * Only when every file was read to its end can {@link #next} hand out activities: it merges the
+ * staged main rows with each staged file, one activity at a time, in main-file order. Nothing is
+ * held in memory per activity of clean data, so memory stays flat however many activities a set has.
  */
 public final class ActivityJoin implements Closeable {
   /** Staging directories are named {@code iatipub-join-<pid>-…} in the temporary directory. */
@@ -39,20 +41,43 @@ public final class ActivityJoin implements Closeable {
   private final Path staging;
   private final List<CsvReading> readings;
   private final Map<String, Long> unlinked;
-  private final Map<String, Integer> ordinals;
+  /** Each id of the main file: its activity's number and its row ({@link Indexed}). */
+  private final DiskIndex ids;
+  private final int activities;
+  /** The findings of each activity whose id is repeated: grows with errors only, never with clean data. */
   private final Map<Integer, List<Finding>> duplicates;
   private final String mainIdColumn;
   private final RowSpill.Reader main;
   private final Map<String, RowSpill.Reader> children;
   private final List<Closeable> spills;
 
-  private ActivityJoin(Path staging, List<CsvReading> readings, Map<String, Long> unlinked, Map<String, Integer> ordinals,
-      Map<Integer, List<Finding>> duplicates, String mainIdColumn, RowSpill.Reader main,
+  /**
+   * What the index holds for an id of the main file.
+   *
+   * @param ordinal the number of the activity it starts (activities are numbered from 0)
+   * @param row its row in the main file, for the message when the id comes again
+   */
+  private record Indexed(int ordinal, long row) {
+    static final int BYTES = Integer.BYTES + Long.BYTES;
+
+    byte[] encoded() {
+      return ByteBuffer.allocate(BYTES).putInt(ordinal).putLong(row).array();
+    }
+
+    static Indexed decode(byte[] value) {
+      ByteBuffer buffer = ByteBuffer.wrap(value);
+      return new Indexed(buffer.getInt(), buffer.getLong());
+    }
+  }
+
+  private ActivityJoin(Path staging, List<CsvReading> readings, Map<String, Long> unlinked, DiskIndex ids,
+      int activities, Map<Integer, List<Finding>> duplicates, String mainIdColumn, RowSpill.Reader main,
       Map<String, RowSpill.Reader> children, List<Closeable> spills) {
     this.staging = staging;
     this.readings = List.copyOf(readings);
     this.unlinked = Map.copyOf(unlinked);
-    this.ordinals = ordinals;
+    this.ids = ids;
+    this.activities = activities;
     this.duplicates = duplicates;
     this.mainIdColumn = mainIdColumn;
     this.main = main;
@@ -77,12 +102,14 @@ public final class ActivityJoin implements Closeable {
     removeStagingOfDeadRuns();
     Path staging = Files.createTempDirectory(STAGING_PREFIX + ProcessHandle.current().pid() + "-");
     List<Closeable> spills = new ArrayList<>();
+    DiskIndex ids = null;
     try {
+      ids = DiskIndex.create("join-ids");
+      DiskIndex index = ids;
       List<CsvReading> readings = new ArrayList<>();
       Map<String, Long> unlinked = new HashMap<>();
-      Map<String, Integer> ordinals = new HashMap<>();
       Map<Integer, List<Finding>> duplicates = new HashMap<>();
-      long[][] firstRows = {new long[1024]};
+      int[] activities = {0};
       RowSpill[] mainSpill = {null};
       String idColumn = mainSource.idColumn();
       CsvReading mainReading = CsvReading.read(mainSource.path(), mainSource.shown(), delimiter, row -> {
@@ -92,23 +119,19 @@ public final class ActivityJoin implements Closeable {
               "the " + what + " is empty; every row needs one, so this row is not published"), sink);
           return;
         }
-        Integer first = ordinals.get(id);
-        if (first != null) {
-          long firstRow = firstRows[0][first];
+        int ordinal = activities[0];
+        byte[] taken = index.putIfAbsent(id, new Indexed(ordinal, row.row()).encoded());
+        if (taken != null) {
+          Indexed first = Indexed.decode(taken);
           reject(unlinked, row, Finding.error("source/duplicate-id", row.cell(idColumn),
-              "the " + what + " '" + id + "' is also in row " + firstRow
+              "the " + what + " '" + id + "' is also in row " + first.row()
                   + "; ids must be unique, so neither row is published"), sink);
-          duplicates.computeIfAbsent(first, k -> new ArrayList<>()).add(Finding.error("source/duplicate-id",
-              new SourceRow(row.file(), firstRow, Map.of()).cell(idColumn), "the " + what + " '" + id
+          duplicates.computeIfAbsent(first.ordinal(), k -> new ArrayList<>()).add(Finding.error("source/duplicate-id",
+              new SourceRow(row.file(), first.row(), Map.of()).cell(idColumn), "the " + what + " '" + id
                   + "' appears again in row " + row.row() + "; ids must be unique, so this activity is withheld"));
           return;
         }
-        int ordinal = ordinals.size();
-        ordinals.put(id, ordinal);
-        if (ordinal == firstRows[0].length) {
-          firstRows[0] = Arrays.copyOf(firstRows[0], ordinal * 2);
-        }
-        firstRows[0][ordinal] = row.row();
+        activities[0]++;
         mainRows.accept(id, row);
         stageRow(mainSpill, staging, spills, row, ordinal, chunkRows);
       });
@@ -123,15 +146,15 @@ public final class ActivityJoin implements Closeable {
             return;
           }
           String id = row.get(child.idColumn());
-          Integer ordinal = id.isEmpty() ? null : ordinals.get(id);
+          byte[] entry = id.isEmpty() ? null : index.get(id);
           if (id.isEmpty()) {
             reject(unlinked, row, Finding.error("source/missing-id", row.cell(child.idColumn()),
                 "the " + what + " is empty, so this row belongs to no activity and is not published"), sink);
-          } else if (ordinal == null) {
+          } else if (entry == null) {
             reject(unlinked, row, Finding.error("source/unknown-id", row.cell(child.idColumn()),
                 "no row of " + mainSource.shown() + " has the " + what + " '" + id + "', so this row is not published"), sink);
           } else {
-            stageRow(spill, staging, spills, row, ordinal, chunkRows);
+            stageRow(spill, staging, spills, row, Indexed.decode(entry).ordinal(), chunkRows);
           }
         });
         readings.add(reading);
@@ -153,12 +176,13 @@ public final class ActivityJoin implements Closeable {
         }
       }
       spills.removeIf(s -> s == null);
-      return new ActivityJoin(staging, readings, unlinked, ordinals, duplicates, idColumn, mainReader, childReaders, spills);
+      return new ActivityJoin(staging, readings, unlinked, ids, activities[0], duplicates, idColumn, mainReader,
+          childReaders, spills);
     } catch (UncheckedIOException e) {
-      closeAll(spills, staging);
+      closeAfter(e.getCause(), spills, staging, ids);
       throw e.getCause();
-    } catch (IOException | RuntimeException e) {
-      closeAll(spills, staging);
+    } catch (IOException | RuntimeException | Error e) {
+      closeAfter(e, spills, staging, ids);
       throw e;
     }
   }
@@ -225,12 +249,15 @@ public final class ActivityJoin implements Closeable {
 
   /** How many activities the main file starts (duplicates of an id start none). */
   public int activities() {
-    return ordinals.size();
+    return activities;
   }
 
-  /** Whether the main file has a row with this id. */
+  /**
+   * Whether the main file has a row with this id. Safe from any thread that the join was handed to
+   * after {@link #stage} (e.g. through an executor): the index is no longer written then.
+   */
   public boolean contains(String id) {
-    return ordinals.containsKey(id);
+    return ids.containsKey(id);
   }
 
   /**
@@ -257,23 +284,38 @@ public final class ActivityJoin implements Closeable {
     return new ActivityRows(row.get(mainIdColumn), row, rows, duplicates.getOrDefault(ordinal, List.of()));
   }
 
-  /** Removes the staged rows. */
+  /** Removes the staged rows and the index of ids. */
   @Override
   public void close() throws IOException {
-    closeAll(spills, staging);
+    closeAll(spills, staging, ids);
   }
 
-  private static void closeAll(List<Closeable> spills, Path staging) throws IOException {
-    for (Closeable spill : spills) {
-      if (spill != null) {
-        spill.close();
+  private static void closeAll(List<Closeable> spills, Path staging, DiskIndex ids) throws IOException {
+    try {
+      for (Closeable spill : spills) {
+        if (spill != null) {
+          spill.close();
+        }
+      }
+      try (Stream<Path> files = Files.list(staging)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(staging);
+    } finally {
+      if (ids != null) {
+        ids.close();
       }
     }
-    try (Stream<Path> files = Files.list(staging)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
+  }
+
+  /** Cleans up after {@code failure}, which stays the exception to throw: a failure to clean up only joins it. */
+  private static void closeAfter(Throwable failure, List<Closeable> spills, Path staging, DiskIndex ids) {
+    try {
+      closeAll(spills, staging, ids);
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
-    Files.deleteIfExists(staging);
   }
 }

@@ -25,16 +25,23 @@ import java.util.PriorityQueue;
  * in chunks of {@link #CHUNK_ROWS}, each sorted and written as a further run. Reading merges the
  * runs by (activity, row number), so each activity's rows come back in file order. Staging also
  * means publishing reads exactly the rows the first pass checked, even if a file changes meanwhile.
+ *
+ * <p>Each run read holds a buffer and an open file, so a file far out of order would need more of
+ * both the bigger it is; beyond {@link #MERGE_WIDTH} runs, groups of runs are first merged into one,
+ * which keeps the memory and the open files of reading flat however big the file.
  */
 final class RowSpill implements Closeable {
   /** Rows held at once when a file is out of order: bounds memory, and the number of runs to merge. */
   static final int CHUNK_ROWS = 20_000;
+  /** Runs read at once, at most. */
+  static final int MERGE_WIDTH = 64;
   private static final int BUFFER = 1 << 16;
 
   private final Path dir;
   private final String file;
   private final ColumnIndex columns;
   private final int chunkRows;
+  private final int mergeWidth;
   private final List<Path> runs = new ArrayList<>();
   private final List<Tagged> chunk = new ArrayList<>();
   private DataOutputStream sortedRun;
@@ -45,10 +52,18 @@ final class RowSpill implements Closeable {
   private record Tagged(int ordinal, long row, String[] values) {}
 
   RowSpill(Path dir, String file, ColumnIndex columns, int chunkRows) throws IOException {
+    this(dir, file, columns, chunkRows, MERGE_WIDTH);
+  }
+
+  RowSpill(Path dir, String file, ColumnIndex columns, int chunkRows, int mergeWidth) throws IOException {
+    if (mergeWidth < 2) {
+      throw new IllegalArgumentException("runs are merged at least two at a time, not " + mergeWidth);
+    }
     this.dir = dir;
     this.file = file;
     this.columns = columns;
     this.chunkRows = chunkRows;
+    this.mergeWidth = mergeWidth;
     this.sortedRun = open(nextRun());
   }
 
@@ -85,7 +100,26 @@ final class RowSpill implements Closeable {
     if (!chunk.isEmpty()) {
       writeChunk();
     }
+    while (runs.size() > mergeWidth) {
+      mergeFirstRuns();
+    }
     return new Reader(runs, file, columns);
+  }
+
+  /** Merges the oldest runs into one new run (rows are ordered by activity and row, whatever run they are in). */
+  private void mergeFirstRuns() throws IOException {
+    List<Path> group = List.copyOf(runs.subList(0, mergeWidth));
+    Path merged = nextRun();
+    try (Reader reader = new Reader(group, file, columns); DataOutputStream out = open(merged)) {
+      while (reader.nextOrdinal() >= 0) {
+        reader.copyNext(out);
+      }
+    }
+    // Only now: until the merged run is whole, close() must still find these to delete them.
+    for (Path run : group) {
+      Files.delete(run);
+    }
+    runs.removeAll(group);
   }
 
   private void writeChunk() throws IOException {
@@ -162,6 +196,15 @@ final class RowSpill implements Closeable {
     int nextOrdinal() {
       Run head = queue.peek();
       return head == null ? -1 : head.ordinal;
+    }
+
+    /** Writes the next row, as staged, to another run. */
+    private void copyNext(DataOutputStream out) throws IOException {
+      Run head = queue.poll();
+      write(out, head.ordinal, head.row, head.values);
+      if (head.advance()) {
+        queue.add(head);
+      }
     }
 
     /** The next row in (activity, row) order. */

@@ -10,9 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.iatipub.finding.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,9 +125,77 @@ class ActivityJoinTest {
     }
   }
 
+  @Test
+  void amongFiftyThousandActivitiesEveryRepeatedAndEveryUnknownIdIsFound() throws Exception {
+    int activities = 50_000;
+    // Ids in no particular order and of varying length, so the index cannot lean on sorted keys.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < activities; i++) {
+      ids.add("AC-" + Integer.toString(i * 7919 % 1_000_003, 36) + (i % 3 == 0 ? "-X" : ""));
+    }
+    Collections.shuffle(ids, new Random(6));
+    List<String> expected = new ArrayList<>();
+    Map<String, Integer> firstRow = new HashMap<>();
+    List<String> projects = new ArrayList<>(List.of("code,title"));
+    for (int i = 0; i < activities; i++) {
+      projects.add(ids.get(i) + ",T" + i);
+      firstRow.put(ids.get(i), projects.size());
+      if (i % 1000 == 999) {
+        // The id of the row 500 activities back comes again.
+        String again = ids.get(i - 500);
+        projects.add(again + ",again");
+        expected.add("projects.csv:" + projects.size() + ":code source/duplicate-id also in row " + firstRow.get(again));
+      }
+    }
+    // Two transactions per activity, scrambled, and a transaction of an unknown project every 2,000.
+    List<Integer> amounts = new ArrayList<>();
+    for (int i = 0; i < 2 * activities; i++) {
+      amounts.add(i);
+    }
+    Collections.shuffle(amounts, new Random(7));
+    List<String> transactions = new ArrayList<>(List.of("code,amount"));
+    for (int i = 0; i < amounts.size(); i++) {
+      if (i % 2000 == 0) {
+        transactions.add("ZZ-" + i + ",0");
+        expected.add("transactions.csv:" + transactions.size() + ":code source/unknown-id 'ZZ-" + i + "'");
+      }
+      transactions.add(ids.get(amounts.get(i) / 2) + "," + amounts.get(i));
+    }
+    write("projects.csv", String.join("\n", projects) + "\n");
+    write("transactions.csv", String.join("\n", transactions) + "\n");
+
+    try (ActivityJoin join = join(5_000)) {
+      assertEquals(activities, join.activities());
+      assertTrue(join.contains(ids.get(activities - 1)));
+      assertFalse(join.contains("ZZ-0"));
+      assertEquals(expected, findings.stream().map(f -> f.location() + " " + f.rule() + " " + named(f.message())).toList());
+      int n = 0;
+      for (ActivityRows rows = join.next(); rows != null; rows = join.next(), n++) {
+        assertEquals(ids.get(n), rows.id());
+        List<SourceRow> own = rows.children("transactions");
+        assertEquals(Set.of(String.valueOf(2 * n), String.valueOf(2 * n + 1)),
+            own.stream().map(r -> r.get("amount")).collect(Collectors.toSet()), rows.id());
+        assertTrue(own.get(0).row() < own.get(1).row(), "in file order: " + rows.id());
+        assertEquals(n % 1000 == 499 ? List.of("source/duplicate-id") : List.of(),
+            rows.findings().stream().map(Finding::rule).toList(), rows.id());
+      }
+      assertEquals(activities, n);
+      assertEquals(activities / 1000, join.unlinked("projects.csv"));
+      assertEquals(2 * activities / 2000, join.unlinked("transactions.csv"));
+    }
+  }
+
+  /** What a finding's message says of the row it repeats, or the id no project has. */
+  private static String named(String message) {
+    Matcher named = Pattern.compile("also in row [0-9]+|'ZZ-[0-9]+'").matcher(message);
+    return named.find() ? named.group() : message;
+  }
+
+  /** This run's staging directories: other runs (publishing on the same machine) come and go meanwhile. */
   private static List<Path> staging() throws Exception {
+    String prefix = ActivityJoin.STAGING_PREFIX + ProcessHandle.current().pid() + "-";
     try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return tmp.filter(p -> p.getFileName().toString().startsWith(ActivityJoin.STAGING_PREFIX)).sorted().toList();
+      return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     }
   }
 
@@ -133,6 +208,52 @@ class ActivityJoinTest {
       assertEquals(before.size() + 1, staging().size());
     }
     assertEquals(before, staging());
+  }
+
+  /** The index directories of this run's joins, as {@link org.iatipub.scratch.DiskIndex} names them. */
+  private static List<Path> indexes() throws Exception {
+    String prefix = "iatipub-index-" + ProcessHandle.current().pid() + "-join-ids-";
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+    }
+  }
+
+  @Test
+  void theIndexOfIdsIsRemovedOnClose() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\n");
+    write("transactions.csv", "code,amount\nA,1\n");
+    List<Path> before = indexes();
+    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+      assertEquals(before.size() + 1, indexes().size());
+      assertTrue(join.contains("A"));
+    }
+    assertEquals(before, indexes());
+  }
+
+  @Test
+  void nothingStagedOrIndexedIsLeftWhenStagingFails() throws Exception {
+    write("projects.csv", "code,title\nA,Alpha\nB,Beta\n");
+    List<Path> stagingBefore = staging();
+    List<Path> indexesBefore = indexes();
+
+    // The main file is indexed and staged, then a child file cannot be opened.
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> join(RowSpill.CHUNK_ROWS));
+    assertEquals(stagingBefore, staging());
+    assertEquals(indexesBefore, indexes());
+
+    // The caller's handling of a main row fails half way through the main file.
+    write("transactions.csv", "code,amount\nA,1\n");
+    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> ActivityJoin.stage(
+        new ActivityJoin.Source("projects", dir.resolve("projects.csv"), "projects.csv", "code"),
+        List.of(new ActivityJoin.Source("transactions", dir.resolve("transactions.csv"), "transactions.csv", "code")),
+        ',', "project id", findings::add, (id, row) -> {
+          if (id.equals("B")) {
+            throw new IllegalStateException("the caller gave up at " + id);
+          }
+        }));
+    assertEquals("the caller gave up at B", failure.getMessage());
+    assertEquals(stagingBefore, staging());
+    assertEquals(indexesBefore, indexes());
   }
 
   @Test

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -20,6 +18,10 @@ import org.apache.logging.log4j.Logger;
  * content is unchanged, else this run's time. Records go to the file of their split key, and a file
  * that would pass the maximum size continues in the next part. Safe to call from several threads
  * (records are written in the order the calls come).
+ *
+ * <p>What the set holds per record is on disk, not here: the previous entries in the release's
+ * {@link PreviousState}, and each record's new entry (or its being withheld) in the release's
+ * {@link RunRecords}, which the commit reads back sorted.
  */
 public final class Dataset {
   private static final Logger LOG = LogManager.getLogger(Dataset.class);
@@ -31,18 +33,18 @@ public final class Dataset {
   private final String generated;
   private final Path staging;
   private final Manifest previousFiles;
-  private final Map<String, PublishState.Entry> previous;
+  private final PreviousState previous;
+  private final RunRecords run;
   private final ContentStamp stamp;
   private final Progress progress;
   private final Map<String, DatasetFile> open = new LinkedHashMap<>();
   private final Map<String, Integer> parts = new TreeMap<>();
   private final List<DatasetFile.Finished> finished = new ArrayList<>();
-  private final Map<String, PublishState.Entry> published = new TreeMap<>();
-  private final Set<String> withheld = new TreeSet<>();
+  private int published;
   private String firstFile;
 
   Dataset(String set, String base, DocumentKind kind, Layout layout, String generated, Path staging, Manifest previousFiles,
-      Map<String, PublishState.Entry> previous, Progress progress) {
+      PreviousState previous, RunRecords run, Progress progress) {
     this.set = set;
     this.progress = progress;
     this.base = base.toLowerCase(Locale.ROOT);
@@ -52,6 +54,7 @@ public final class Dataset {
     this.staging = staging;
     this.previousFiles = previousFiles;
     this.previous = previous;
+    this.run = run;
     this.stamp = new ContentStamp(kind.recordElement());
   }
 
@@ -64,8 +67,9 @@ public final class Dataset {
     return firstFile;
   }
 
+  /** How many records were published. */
   public synchronized int records() {
-    return published.size();
+    return published;
   }
 
   /**
@@ -78,19 +82,21 @@ public final class Dataset {
   public synchronized void add(String identifier, String splitKey, byte[] xml) throws IOException {
     ContentStamp.Parts split = stamp.split(xml);
     String sha = ContentStamp.sha256(split.content());
-    PublishState.Entry before = previous.get(identifier);
+    PublishState.Entry before = previous.lookUp(set, identifier);
     String when = split.explicit() != null ? split.explicit()
         : before != null && before.sha256().equals(sha) ? before.lastUpdated() : generated;
     byte[] record = stamp.stamp(split.content(), when);
     DatasetFile file = fileFor(key(splitKey), record);
     file.append(record);
-    published.put(identifier, new PublishState.Entry(sha, when, file.name(), false));
+    run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false));
+    published++;
     progress.record(set);
   }
 
   /** Notes a record of the input that this run withholds. */
-  public synchronized void withhold(String identifier) {
-    withheld.add(identifier);
+  public synchronized void withhold(String identifier) throws IOException {
+    previous.lookUp(set, identifier); // seen: withheld is not removed
+    run.withheld(set, identifier);
     progress.record(set);
   }
 
@@ -130,7 +136,7 @@ public final class Dataset {
       finished.add(file.finish(set));
     }
     open.clear();
-    return new Built(set, List.copyOf(finished), Map.copyOf(published), Set.copyOf(withheld));
+    return new Built(set, List.copyOf(finished));
   }
 
   synchronized void abandon() throws IOException {
@@ -140,7 +146,6 @@ public final class Dataset {
     open.clear();
   }
 
-  /** A finished set: its staged files, the records in them, and the records withheld. */
-  record Built(String set, List<DatasetFile.Finished> files, Map<String, PublishState.Entry> published,
-      Set<String> withheld) {}
+  /** A finished set: its staged files. */
+  record Built(String set, List<DatasetFile.Finished> files) {}
 }

@@ -1,21 +1,29 @@
 package org.iatipub.publish.dataset;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * What the previous run published, kept in the output directory so the next run can tell which
- * records changed: per input set, per identifier, the hash of the record's content (without its
- * timestamp) and the {@code last-updated-datetime} it was given. It is committed with the files it
- * describes, so it never disagrees with them.
+ * {@code iatipub-state.json}: what the previous run published, kept in the output directory so the
+ * next run can tell which records changed: per input set, per identifier, the hash of the record's
+ * content (without its timestamp) and the {@code last-updated-datetime} it was given. It is
+ * committed with the files it describes, so it never disagrees with them.
  *
- * @param sets set name to identifier to record
+ * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld"}}}}</pre>
+ *
+ * Sets and identifiers are sorted. At hundreds of thousands of records the file is tens of
+ * megabytes, so it is read and written a record at a time, never held whole.
  */
-public record PublishState(Map<String, Map<String, Entry>> sets) {
+public final class PublishState {
   public static final String FILE = "iatipub-state.json";
+
+  private PublishState() {}
 
   /**
    * One record as last published.
@@ -26,24 +34,146 @@ public record PublishState(Map<String, Map<String, Entry>> sets) {
    * @param withheld true when this run withheld it: it is in no file, and kept here so that it keeps
    *     its timestamp when it comes back unchanged
    */
-  public record Entry(String sha256, String lastUpdated, String file, boolean withheld) {}
+  public record Entry(String sha256, String lastUpdated, String file, boolean withheld) {
+    void writeTo(DataOutput out) throws IOException {
+      out.writeBoolean(withheld);
+      RecordBytes.writeText(out, sha256);
+      RecordBytes.writeText(out, lastUpdated);
+      RecordBytes.writeText(out, file);
+    }
 
-  public PublishState {
-    Map<String, Map<String, Entry>> sorted = new TreeMap<>();
-    sets.forEach((set, entries) -> sorted.put(set, new TreeMap<>(entries)));
-    sets = sorted;
+    static Entry readFrom(DataInput in) throws IOException {
+      boolean withheld = in.readBoolean();
+      return new Entry(RecordBytes.readText(in), RecordBytes.readText(in), RecordBytes.readText(in), withheld);
+    }
+
+    /** The same record, withheld by this run. */
+    Entry asWithheld() {
+      return new Entry(sha256, lastUpdated, file, true);
+    }
   }
 
-  static PublishState empty() {
-    return new PublishState(Map.of());
+  /** Told of each record of a state file, in the file's order. */
+  interface Reader {
+    void entry(String set, String identifier, Entry entry) throws IOException;
+
+    /** A set, told before its records (and told even when it has none). */
+    default void set(String set) throws IOException {}
   }
 
-  Map<String, Entry> set(String name) {
-    return sets.getOrDefault(name, Map.of());
+  /**
+   * Reads {@code file} record by record. Fields it does not know are skipped, a missing field is
+   * null (false for {@code withheld}), as the whole-file reading of earlier versions did.
+   */
+  static void read(Path file, Reader reader) throws IOException {
+    StoredJson.parse(file, json -> {
+      expect(json, json.nextToken(), JsonToken.START_OBJECT);
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        if (!field.equals("sets") || value == JsonToken.VALUE_NULL) {
+          json.skipChildren();
+          continue;
+        }
+        expect(json, value, JsonToken.START_OBJECT);
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String set = json.currentName();
+          if (json.nextToken() == JsonToken.VALUE_NULL) {
+            continue;
+          }
+          expect(json, json.currentToken(), JsonToken.START_OBJECT);
+          reader.set(set);
+          while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String identifier = json.currentName();
+            JsonToken entry = json.nextToken();
+            if (entry != JsonToken.VALUE_NULL) {
+              expect(json, entry, JsonToken.START_OBJECT);
+              reader.entry(set, identifier, entry(json));
+            }
+          }
+        }
+      }
+    });
   }
 
-  static PublishState readFrom(Path output) throws IOException {
-    Path file = output.resolve(FILE);
-    return Files.isRegularFile(file) ? StoredJson.read(file, PublishState.class) : empty();
+  private static Entry entry(JsonParser json) throws IOException {
+    String sha256 = null;
+    String lastUpdated = null;
+    String file = null;
+    boolean withheld = false;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "sha256" -> sha256 = json.getValueAsString();
+        case "last-updated" -> lastUpdated = json.getValueAsString();
+        case "file" -> file = json.getValueAsString();
+        case "withheld" -> withheld = json.getValueAsBoolean();
+        default -> json.skipChildren();
+      }
+    }
+    return new Entry(sha256, lastUpdated, file, withheld);
+  }
+
+  private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new JsonParseException(json, "expected " + expected.asString() + " but found " + actual);
+    }
+  }
+
+  /** Writes a state file set by set, each set's records as they come; sets and records must come sorted. */
+  static void write(Path file, Writing body) throws IOException {
+    StoredJson.stream(file, json -> {
+      json.writeStartObject();
+      json.writeFieldName("sets");
+      json.writeStartObject();
+      Writer writer = new Writer(json);
+      body.write(writer);
+      writer.endSet();
+      json.writeEndObject();
+      json.writeEndObject();
+    });
+  }
+
+  /** What {@link #write} writes. */
+  interface Writing {
+    void write(Writer state) throws IOException;
+  }
+
+  /** Writes the sets of a state file, and their records. */
+  static final class Writer {
+    private final JsonGenerator json;
+    private boolean inSet;
+
+    private Writer(JsonGenerator json) {
+      this.json = json;
+    }
+
+    void set(String set) throws IOException {
+      endSet();
+      json.writeFieldName(set);
+      json.writeStartObject();
+      inSet = true;
+    }
+
+    void entry(String identifier, Entry entry) throws IOException {
+      if (!inSet) {
+        throw new IllegalStateException("a record of the state belongs to a set");
+      }
+      json.writeFieldName(identifier);
+      json.writeStartObject();
+      json.writeStringField("sha256", entry.sha256());
+      json.writeStringField("last-updated", entry.lastUpdated());
+      json.writeStringField("file", entry.file());
+      json.writeBooleanField("withheld", entry.withheld());
+      json.writeEndObject();
+    }
+
+    void endSet() throws IOException {
+      if (inSet) {
+        json.writeEndObject();
+        inSet = false;
+      }
+    }
   }
 }

@@ -15,10 +15,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,6 +33,10 @@ import org.apache.logging.log4j.Logger;
  * <p>One run at a time: the output directory is locked for the whole run (an operating-system lock,
  * released even when the process is killed). At the start a run finishes a commit a killed run left
  * half-done and deletes staging directories of killed runs.
+ *
+ * <p>What a run knows per record (the previous state, this run's entries, the changes) is kept on
+ * disk, in scratch files outside the output directory, and gone through in order at the commit, so
+ * a run holds the same memory for any number of records, on a first run and on later ones.
  */
 public final class Release implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(Release.class);
@@ -45,13 +50,15 @@ public final class Release implements AutoCloseable {
   private final FileLock lock;
   private final Path staging;
   private final Manifest previousFiles;
-  private final PublishState previousState;
+  private final PreviousState previousState;
+  private final ScratchDir scratch;
+  private final RunRecords records;
   private final Map<String, Dataset> datasets = new LinkedHashMap<>();
   private final Set<String> kept = new LinkedHashSet<>();
   private boolean committed;
 
   private Release(Path output, String generated, Layout layout, Progress progress, FileChannel lockChannel, FileLock lock, Path staging,
-      Manifest previousFiles, PublishState previousState) {
+      Manifest previousFiles, PreviousState previousState, ScratchDir scratch) {
     this.output = output;
     this.generated = generated;
     this.layout = layout;
@@ -61,6 +68,8 @@ public final class Release implements AutoCloseable {
     this.staging = staging;
     this.previousFiles = previousFiles;
     this.previousState = previousState;
+    this.scratch = scratch;
+    this.records = new RunRecords(scratch);
   }
 
   /** The output directory is in use by another run. */
@@ -91,6 +100,8 @@ public final class Release implements AutoCloseable {
       channel.close();
       throw new Busy(output);
     }
+    PreviousState previousState = null;
+    ScratchDir scratch = null;
     try {
       Optional<CommitJournal> interrupted = CommitJournal.readFrom(output);
       if (interrupted.isPresent()) {
@@ -101,11 +112,20 @@ public final class Release implements AutoCloseable {
         LOG.info("deleting {}, left by a run that did not finish", stale.getFileName());
         Staging.delete(stale);
       }
+      Manifest previousFiles = Manifest.readFrom(output);
+      previousState = PreviousState.readFrom(output);
+      scratch = ScratchDir.create("state");
       Release release = new Release(output, generated, layout, progress, channel, lock, Staging.create(output),
-          Manifest.readFrom(output), PublishState.readFrom(output));
+          previousFiles, previousState, scratch);
       LOG.info("building the new edition of {} in {}", output, release.staging.getFileName());
       return release;
     } catch (IOException | RuntimeException e) {
+      if (previousState != null) {
+        previousState.close();
+      }
+      if (scratch != null) {
+        scratch.close();
+      }
       lock.release();
       channel.close();
       throw e;
@@ -119,7 +139,8 @@ public final class Release implements AutoCloseable {
   /** Starts the files of one set; {@code base} is their name without {@code .xml} (or split suffixes). */
   public Dataset dataset(String set, String base, DocumentKind kind) {
     Layout used = kind == DocumentKind.ORGANISATIONS ? new Layout(SplitRule.NONE, Long.MAX_VALUE) : layout;
-    Dataset dataset = new Dataset(set, base, kind, used, generated, staging, previousFiles, previousState.set(set), progress);
+    records.start(set);
+    Dataset dataset = new Dataset(set, base, kind, used, generated, staging, previousFiles, previousState, records, progress);
     datasets.put(set, dataset);
     return dataset;
   }
@@ -142,19 +163,11 @@ public final class Release implements AutoCloseable {
     progress.finished();
     List<Manifest.Entry> files = new ArrayList<>();
     List<String> moves = new ArrayList<>();
-    Map<String, Map<String, PublishState.Entry>> state = new TreeMap<>();
-    ChangeList changes = new ChangeList();
-    Map<String, String> previousSets = new TreeMap<>();
-    previousState.sets().keySet().forEach(s -> previousSets.put(s, s));
-    previousFiles.files().forEach(f -> previousSets.put(f.set(), f.set()));
     for (Dataset dataset : datasets.values()) {
       String set = dataset.set();
       Dataset.Built built = dataset.finish();
-      Map<String, PublishState.Entry> before = previousState.set(set);
       if (kept.contains(set)) {
         previousFiles.files().stream().filter(f -> f.set().equals(set)).forEach(files::add);
-        state.put(set, before);
-        built.withheld().forEach(id -> changes.withheld(set, id, before.get(id)));
         continue;
       }
       for (DatasetFile.Finished file : built.files()) {
@@ -166,41 +179,135 @@ public final class Release implements AutoCloseable {
           moves.add(file.entry().name());
         }
       }
-      Map<String, PublishState.Entry> now = new TreeMap<>(built.published());
-      for (String id : built.withheld()) {
-        PublishState.Entry was = before.get(id);
-        changes.withheld(set, id, was);
-        if (was != null) {
-          now.put(id, new PublishState.Entry(was.sha256(), was.lastUpdated(), was.file(), true));
-        }
-      }
-      changes.compare(set, before, now);
-      state.put(set, now);
-    }
-    for (String set : previousSets.keySet()) {
-      if (!datasets.containsKey(set)) {
-        changes.compare(set, previousState.set(set), Map.of()); // the set is gone from the input
-      }
     }
     Manifest manifest = new Manifest(files);
-    StoredJson.write(staging.resolve(PublishState.FILE), new PublishState(state));
-    StoredJson.write(staging.resolve(Manifest.FILE), manifest);
-    moves.add(PublishState.FILE);
-    moves.add(Manifest.FILE); // last: a manifest only ever lists files already in place
-    List<String> removals = previousFiles.files().stream().map(Manifest.Entry::name)
-        .filter(name -> manifest.file(name).isEmpty()).toList();
-    StoredJson.syncDirectory(staging);
-    CommitJournal journal = new CommitJournal(staging.getFileName().toString(), moves, removals);
-    journal.write(output);
-    journal.apply(output);
-    committed = true;
-    LOG.info("committed {}: {} files replaced, {} removed, {} unchanged", output, moves.size() - 2, removals.size(),
-        files.size() - (moves.size() - 2));
-    return new Committed(changes.report(), manifest);
+    ChangeReport report;
+    try (ChangeList changes = ChangeList.start();
+        SortedSpill state = new SortedSpill(scratch, "state");
+        SortedSpill removed = new SortedSpill(scratch, "removed")) {
+      records.forEach((set, id, published, withheld) -> decide(set, id, published, withheld, changes, state));
+      keptAndRemoved(state, removed);
+      try (SortedSpill.Cursor cursor = removed.sorted()) {
+        while (cursor.next()) {
+          String[] setAndFile = RecordBytes.read(cursor.value(), in -> new String[] {RecordBytes.readText(in),
+              RecordBytes.readText(in)});
+          String key = cursor.key();
+          changes.add(ChangeReport.Kind.REMOVED, setAndFile[0], key.substring(key.indexOf('\0') + 1), setAndFile[1]);
+        }
+      }
+      writeState(state);
+      StoredJson.write(staging.resolve(Manifest.FILE), manifest);
+      moves.add(PublishState.FILE);
+      moves.add(Manifest.FILE); // last: a manifest only ever lists files already in place
+      List<String> removals = previousFiles.files().stream().map(Manifest.Entry::name)
+          .filter(name -> manifest.file(name).isEmpty()).toList();
+      StoredJson.syncDirectory(staging);
+      report = changes.report();
+      try {
+        CommitJournal journal = new CommitJournal(staging.getFileName().toString(), moves, removals);
+        journal.write(output);
+        journal.apply(output);
+      } catch (IOException | RuntimeException e) {
+        report.close();
+        throw e;
+      }
+      committed = true;
+      LOG.info("committed {}: {} files replaced, {} removed, {} unchanged", output, moves.size() - 2, removals.size(),
+          files.size() - (moves.size() - 2));
+    }
+    try {
+      dropScratch();
+    } catch (IOException e) {
+      // The edition is published: a scratch file left behind is removed by a later run.
+      LOG.warn("could not delete all of this run's scratch files: {}", e.getMessage());
+    }
+    return new Committed(report, manifest);
   }
 
   /** What a commit published. */
   public record Committed(ChangeReport changes, Manifest manifest) {}
+
+  /**
+   * One identifier of a set: its changes, and its entry in the new state. A record withheld now
+   * keeps its previous entry (so it keeps its timestamp when it comes back unchanged).
+   */
+  private void decide(String set, String id, PublishState.Entry published, boolean withheld, ChangeList changes,
+      SortedSpill state) throws IOException {
+    PublishState.Entry was = previousState.get(set, id);
+    if (withheld) {
+      changes.add(ChangeReport.Kind.WITHHELD, set, id, was == null ? null : was.file());
+    }
+    if (kept.contains(set)) {
+      return; // its previous entries stay, as they were
+    }
+    PublishState.Entry now = withheld && was != null ? was.asWithheld() : published;
+    if (now == null) {
+      return;
+    }
+    state.add(set + '\0' + id, RecordBytes.of(now::writeTo));
+    if (now.withheld()) {
+      return;
+    }
+    if (was == null || was.withheld()) {
+      changes.add(ChangeReport.Kind.ADDED, set, id, now.file());
+    } else if (!was.sha256().equals(now.sha256())) {
+      changes.add(ChangeReport.Kind.CHANGED, set, id, now.file());
+    } else {
+      changes.unchanged();
+    }
+  }
+
+  /**
+   * Goes once through the previous state: a kept set's entries go to the new state as they were;
+   * an entry published before that no record of this run saw was removed (its whole set may be
+   * gone from the input). Removed records are listed by set, the sets of this run in their order
+   * and then the sets gone by name, and within a set by identifier.
+   */
+  private void keptAndRemoved(SortedSpill state, SortedSpill removed) throws IOException {
+    List<String> order = List.copyOf(datasets.keySet());
+    previousState.forEach((set, id, entry, seen) -> {
+      boolean inRun = datasets.containsKey(set);
+      if (kept.contains(set)) {
+        state.add(set + '\0' + id, RecordBytes.of(entry::writeTo));
+      } else if (!entry.withheld() && !(inRun && seen)) {
+        String place = inRun ? String.format(Locale.ROOT, "0%09d", order.indexOf(set)) : "1" + set;
+        removed.add(place + '\0' + id, RecordBytes.of(out -> {
+          RecordBytes.writeText(out, set);
+          RecordBytes.writeText(out, entry.file());
+        }));
+      }
+    });
+  }
+
+  /** The new state file, streamed from the sorted entries: every set of this run, by name. */
+  private void writeState(SortedSpill state) throws IOException {
+    try (SortedSpill.Cursor cursor = state.sorted()) {
+      PublishState.write(staging.resolve(PublishState.FILE), writer -> {
+        boolean more = cursor.next();
+        for (String set : new TreeSet<>(datasets.keySet())) {
+          writer.set(set);
+          String prefix = set + '\0';
+          while (more && cursor.key().startsWith(prefix)) {
+            writer.entry(cursor.key().substring(prefix.length()), RecordBytes.read(cursor.value(), PublishState.Entry::readFrom));
+            more = cursor.next();
+          }
+        }
+        if (more) {
+          throw new IllegalStateException("a state entry of " + cursor.key() + " belongs to no set of this run");
+        }
+      });
+    }
+  }
+
+  /** Deletes what the run kept on disk about every record (the change report keeps its own files). */
+  private void dropScratch() throws IOException {
+    try {
+      records.close();
+    } finally {
+      previousState.close();
+      scratch.close();
+    }
+  }
 
   /** True when the staged file differs from the published one only in its generated-datetime. */
   private boolean unchanged(DatasetFile.Finished file) throws IOException {
@@ -233,46 +340,12 @@ public final class Release implements AutoCloseable {
         LOG.info("nothing committed; {} is as the previous run left it", output);
       }
     } finally {
-      lock.release();
-      lockChannel.close();
-    }
-  }
-
-  /** Collects the changes set by set. */
-  private static final class ChangeList {
-    private final List<ChangeReport.Change> added = new ArrayList<>();
-    private final List<ChangeReport.Change> changed = new ArrayList<>();
-    private final List<ChangeReport.Change> removed = new ArrayList<>();
-    private final List<ChangeReport.Change> withheld = new ArrayList<>();
-    private int unchanged;
-
-    void withheld(String set, String id, PublishState.Entry was) {
-      withheld.add(new ChangeReport.Change(set, id, was == null ? null : was.file()));
-    }
-
-    void compare(String set, Map<String, PublishState.Entry> before, Map<String, PublishState.Entry> now) {
-      now.forEach((id, entry) -> {
-        if (entry.withheld()) {
-          return;
-        }
-        PublishState.Entry was = before.get(id);
-        if (was == null || was.withheld()) {
-          added.add(new ChangeReport.Change(set, id, entry.file()));
-        } else if (!was.sha256().equals(entry.sha256())) {
-          changed.add(new ChangeReport.Change(set, id, entry.file()));
-        } else {
-          unchanged++;
-        }
-      });
-      before.forEach((id, was) -> {
-        if (!was.withheld() && !now.containsKey(id)) {
-          removed.add(new ChangeReport.Change(set, id, was.file()));
-        }
-      });
-    }
-
-    ChangeReport report() {
-      return new ChangeReport(added, changed, removed, withheld, unchanged);
+      try {
+        dropScratch();
+      } finally {
+        lock.release();
+        lockChannel.close();
+      }
     }
   }
 }

@@ -1,9 +1,13 @@
 package org.iatipub.publish.dataset;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -24,6 +28,15 @@ final class StoredJson {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /**
+   * For reading token by token. Field names are not canonicalised: in the state file they are the
+   * records' identifiers, and a table of them would hold megabytes for the length of the read.
+   */
+  private static final JsonFactory STREAMING = JsonFactory.builder()
+      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+      .build();
+
   private StoredJson() {}
 
   static <T> T read(Path file, Class<T> type) throws IOException {
@@ -43,6 +56,42 @@ final class StoredJson {
       out.flush();
       channel.force(true);
     }
+  }
+
+  /**
+   * Writes {@code file} piece by piece through {@code body}, in the same form as {@link #write}
+   * (indented, a final newline, forced to disk), for files too large to build in memory first.
+   */
+  static void stream(Path file, JsonBody body) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      try (JsonGenerator json = JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+        body.write(json);
+      }
+      out.write('\n');
+      out.flush();
+      channel.force(true);
+    }
+  }
+
+  /** What {@link #stream} writes. */
+  interface JsonBody {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  /** Reads {@code file} token by token through {@code body}; errors name the file, as {@link #read}'s do. */
+  static void parse(Path file, JsonReading body) throws IOException {
+    try (JsonParser json = STREAMING.createParser(file.toFile())) {
+      body.read(json);
+    } catch (IOException e) {
+      throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** What {@link #parse} does with the tokens. */
+  interface JsonReading {
+    void read(JsonParser json) throws IOException;
   }
 
   static String text(Object value) throws IOException {
