@@ -23,7 +23,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * Their findings are put back in the order of the checks, so they come out the same on any number
  * of threads.
  */
-final class ActivityChecks {
+final class ActivityChecks implements AutoCloseable {
   private final List<Check> checks;
   private final ThreadLocal<List<Check>> aloneChecks;
   private final Location fileLocation;
@@ -108,6 +108,12 @@ final class ActivityChecks {
       check.end((severity, rule, at, message) -> findings.add(new Finding(severity, rule, fileLocation, message)));
     }
     return findings;
+  }
+
+  /** Releases what the checks of the file hold (scratch files of the checks that compare activities). */
+  @Override
+  public void close() {
+    checks.forEach(Check::close);
   }
 
   /**

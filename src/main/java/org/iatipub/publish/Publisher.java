@@ -173,52 +173,55 @@ public final class Publisher {
       ActivityMapping mapping = set.form() == InputForm.OWN
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
           : new PathHeaderMapping();
-      ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()));
-      // Mapping, binding, writing, schema validation and the checks of one activity alone run on
-      // worker threads, each with its own writer (marshallers and validators are not thread-safe).
-      // The checks that compare activities, appending and reporting run here, in input order, so
-      // the file and the findings are the same for any number of threads. At most a few activities
-      // per thread are in flight at once.
-      ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(binder.context(), schema));
-      ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
-      Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
-      try {
-        for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
-          Prepared prepared;
-          if (workers == null) {
-            prepared = prepare(next, mapping, writers.get(), checks);
-          } else {
-            if (next != null) {
-              ActivityRows submitted = next;
-              inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
-              if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
-                continue;
+      // The checks that compare activities may keep what they compare in scratch files: closed here
+      // whatever happens, as finish() is not reached when publishing fails.
+      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
+        // Mapping, binding, writing, schema validation and the checks of one activity alone run on
+        // worker threads, each with its own writer (marshallers and validators are not thread-safe).
+        // The checks that compare activities, appending and reporting run here, in input order, so
+        // the file and the findings are the same for any number of threads. At most a few activities
+        // per thread are in flight at once.
+        ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(binder.context(), schema));
+        ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
+        Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+        try {
+          for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
+            Prepared prepared;
+            if (workers == null) {
+              prepared = prepare(next, mapping, writers.get(), checks);
+            } else {
+              if (next != null) {
+                ActivityRows submitted = next;
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
+                if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
+                  continue;
+                }
               }
+              prepared = done(inFlight.remove());
             }
-            prepared = done(inFlight.remove());
+            ActivityRows rows = prepared.rows();
+            if (decide(prepared, checks, file, sink)) {
+              published++;
+              for (SourceRow row : rows.allRows()) {
+                tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
+              }
+            } else {
+              withheld++;
+              file.withhold(rows.id());
+              withhold(rows, tallies);
+              sink.accept(Finding.error("publish/withheld", rows.main().whole(),
+                  "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+                      + " rows (this one and the rows linked to it) are not published"));
+            }
           }
-          ActivityRows rows = prepared.rows();
-          if (decide(prepared, checks, file, sink)) {
-            published++;
-            for (SourceRow row : rows.allRows()) {
-              tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
-            }
-          } else {
-            withheld++;
-            file.withhold(rows.id());
-            withhold(rows, tallies);
-            sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
-                    + " rows (this one and the rows linked to it) are not published"));
+        } finally {
+          if (workers != null) {
+            workers.shutdownNow();
           }
         }
-      } finally {
-        if (workers != null) {
-          workers.shutdownNow();
-        }
+        checks.finish().forEach(sink);
+        return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
       }
-      checks.finish().forEach(sink);
-      return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
     }
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * A table of byte values keyed by strings, held in memory-mapped temporary files rather than on
@@ -28,8 +27,6 @@ import java.util.stream.Stream;
  * an executor, for example), any number of threads may read it.
  */
 public final class DiskIndex implements Closeable {
-  /** Directories are named {@code iatipub-index-<pid>-…} in the temporary directory. */
-  static final String DIR_PREFIX = "iatipub-index-";
   /** Records files are mapped in segments of this size; no record may be larger. */
   static final int SEGMENT_BYTES = 1 << 22;
   private static final int HEADER_BYTES = 8;
@@ -38,6 +35,7 @@ public final class DiskIndex implements Closeable {
   /** Written where a record would not fit in the rest of a segment: the next one starts there. */
   private static final int SEGMENT_END = Integer.MIN_VALUE;
 
+  private final ScratchDir scratch;
   private final Path dir;
   private final FileChannel records;
   private final List<MappedByteBuffer> segments = new ArrayList<>();
@@ -51,8 +49,9 @@ public final class DiskIndex implements Closeable {
   private int generation;
   private boolean closed;
 
-  private DiskIndex(Path dir) throws IOException {
-    this.dir = dir;
+  private DiskIndex(ScratchDir scratch) throws IOException {
+    this.scratch = scratch;
+    this.dir = scratch.path();
     this.records = FileChannel.open(dir.resolve("records"), StandardOpenOption.CREATE_NEW,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
     this.slotFile = newSlots(FIRST_CAPACITY);
@@ -62,18 +61,16 @@ public final class DiskIndex implements Closeable {
   }
 
   /**
-   * An empty index in a directory of its own under the system's temporary directory. The
-   * directories of runs that were killed before they could remove theirs are removed first.
+   * An empty index in a {@link ScratchDir} of its own, named {@code index-<purpose>}.
    *
    * @param purpose a word for the directory name, telling what the index is for (e.g. "join-ids")
    */
   public static DiskIndex create(String purpose) throws IOException {
-    removeThoseOfDeadRuns();
-    Path dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-" + purpose + "-");
+    ScratchDir scratch = ScratchDir.create("index-" + purpose);
     try {
-      return new DiskIndex(dir);
+      return new DiskIndex(scratch);
     } catch (IOException | RuntimeException e) {
-      deleteTree(dir);
+      scratch.close();
       throw e;
     }
   }
@@ -171,7 +168,7 @@ public final class DiskIndex implements Closeable {
     } catch (IOException e) {
       // Only closing: the files are deleted below either way.
     }
-    deleteTree(dir);
+    scratch.close();
   }
 
   /** The slot holding {@code key}, or the empty slot where it would go. */
@@ -306,40 +303,6 @@ public final class DiskIndex implements Closeable {
     h ^= h >>> 33;
     h *= 0xc4ceb9fe1a85ec53L;
     return h ^ (h >>> 33);
-  }
-
-  /**
-   * A killed run cannot remove its index files; the next run does, recognising them by the process
-   * id in their directory's name. Those of runs still alive are left alone.
-   */
-  private static void removeThoseOfDeadRuns() {
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    try (Stream<Path> dirs = Files.list(temp)) {
-      for (Path dir : dirs.toList()) {
-        String name = dir.getFileName().toString();
-        if (!name.startsWith(DIR_PREFIX)) {
-          continue;
-        }
-        int dash = name.indexOf('-', DIR_PREFIX.length());
-        String pid = dash < 0 ? "" : name.substring(DIR_PREFIX.length(), dash);
-        if (pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-          deleteTree(dir);
-        }
-      }
-    } catch (IOException e) {
-      // Only housekeeping: a leftover directory someone else owns must not stop the run.
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.toList()) {
-        Files.deleteIfExists(file);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      // Only housekeeping: what is left is removed by the next run (its process will be gone).
-    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
 import org.iatipub.scratch.DiskIndex;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * The rows of a set of files joined by activity, in bounded memory: each row of the main file
@@ -32,13 +31,11 @@ import org.iatipub.scratch.DiskIndex;
  * held in memory per activity of clean data, so memory stays flat however many activities a set has.
  */
 public final class ActivityJoin implements Closeable {
-  /** Staging directories are named {@code iatipub-join-<pid>-…} in the temporary directory. */
-  static final String STAGING_PREFIX = "iatipub-join-";
 
   /** A file to join: its key (the caller's name for it), where it is, how findings show it, its id column. */
   public record Source(String key, Path path, String shown, String idColumn) {}
 
-  private final Path staging;
+  private final ScratchDir staging;
   private final List<CsvReading> readings;
   private final Map<String, Long> unlinked;
   /** Each id of the main file: its activity's number and its row ({@link Indexed}). */
@@ -70,7 +67,7 @@ public final class ActivityJoin implements Closeable {
     }
   }
 
-  private ActivityJoin(Path staging, List<CsvReading> readings, Map<String, Long> unlinked, DiskIndex ids,
+  private ActivityJoin(ScratchDir staging, List<CsvReading> readings, Map<String, Long> unlinked, DiskIndex ids,
       int activities, Map<Integer, List<Finding>> duplicates, String mainIdColumn, RowSpill.Reader main,
       Map<String, RowSpill.Reader> children, List<Closeable> spills) {
     this.staging = staging;
@@ -99,8 +96,8 @@ public final class ActivityJoin implements Closeable {
 
   static ActivityJoin stage(Source mainSource, List<Source> childSources, char delimiter, String what,
       Consumer<Finding> sink, BiConsumer<String, SourceRow> mainRows, int chunkRows) throws IOException {
-    removeStagingOfDeadRuns();
-    Path staging = Files.createTempDirectory(STAGING_PREFIX + ProcessHandle.current().pid() + "-");
+    // A killed run cannot remove its staged rows; the next run's ScratchDir.create does.
+    ScratchDir staging = ScratchDir.create("join");
     List<Closeable> spills = new ArrayList<>();
     DiskIndex ids = null;
     try {
@@ -187,38 +184,11 @@ public final class ActivityJoin implements Closeable {
     }
   }
 
-  /**
-   * A run that is killed cannot remove its staged rows; the next run does, recognising them by the
-   * process id in their name. Staging of runs still alive (publishing at the same time) is left.
-   */
-  private static void removeStagingOfDeadRuns() {
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    try (Stream<Path> dirs = Files.list(temp)) {
-      for (Path dir : dirs.toList()) {
-        String name = dir.getFileName().toString();
-        if (!name.startsWith(STAGING_PREFIX)) {
-          continue;
-        }
-        String pid = name.substring(STAGING_PREFIX.length(), Math.max(name.indexOf('-', STAGING_PREFIX.length()), STAGING_PREFIX.length()));
-        if (pid.matches("[0-9]+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-          try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-              Files.deleteIfExists(file);
-            }
-          }
-          Files.deleteIfExists(dir);
-        }
-      }
-    } catch (IOException e) {
-      // Only housekeeping: a leftover directory someone else owns must not stop publishing.
-    }
-  }
-
-  private static void stageRow(RowSpill[] spill, Path staging, List<Closeable> spills, SourceRow row, int ordinal,
+  private static void stageRow(RowSpill[] spill, ScratchDir staging, List<Closeable> spills, SourceRow row, int ordinal,
       int chunkRows) {
     try {
       if (spill[0] == null) {
-        spill[0] = new RowSpill(staging, row.file(), ((RowCells) row.cells()).columns(), chunkRows);
+        spill[0] = new RowSpill(staging.path(), row.file(), ((RowCells) row.cells()).columns(), chunkRows);
         spills.add(spill[0]);
       }
       spill[0].add(ordinal, row);
@@ -290,20 +260,15 @@ public final class ActivityJoin implements Closeable {
     closeAll(spills, staging, ids);
   }
 
-  private static void closeAll(List<Closeable> spills, Path staging, DiskIndex ids) throws IOException {
+  private static void closeAll(List<Closeable> spills, ScratchDir staging, DiskIndex ids) throws IOException {
     try {
       for (Closeable spill : spills) {
         if (spill != null) {
           spill.close();
         }
       }
-      try (Stream<Path> files = Files.list(staging)) {
-        for (Path file : files.toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
-      Files.deleteIfExists(staging);
     } finally {
+      staging.close();
       if (ids != null) {
         ids.close();
       }
@@ -311,7 +276,7 @@ public final class ActivityJoin implements Closeable {
   }
 
   /** Cleans up after {@code failure}, which stays the exception to throw: a failure to clean up only joins it. */
-  private static void closeAfter(Throwable failure, List<Closeable> spills, Path staging, DiskIndex ids) {
+  private static void closeAfter(Throwable failure, List<Closeable> spills, ScratchDir staging, DiskIndex ids) {
     try {
       closeAll(spills, staging, ids);
     } catch (IOException | RuntimeException e) {

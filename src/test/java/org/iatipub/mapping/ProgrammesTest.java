@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.iatipub.publish.OwnForm;
 import org.iatipub.source.SourceRow;
 import org.junit.jupiter.api.BeforeEach;
+import org.iatipub.scratch.ScratchDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +85,7 @@ class ProgrammesTest {
 
   @Test
   void itsFilesAreRemovedOnClose() throws Exception {
-    String prefix = "iatipub-index-" + ProcessHandle.current().pid() + "-programmes-";
+    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-index-programmes-";
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
     List<Path> before = filesStartingWith(temp, prefix);
     try (Programmes programmes = Programmes.create(mapping)) {

@@ -168,9 +168,9 @@ class DiskIndexTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    Path leftover = Files.createDirectories(temp.resolve(DiskIndex.DIR_PREFIX + gone.pid() + "-join-ids-1"));
+    Path leftover = Files.createDirectories(temp.resolve(ScratchDir.PREFIX + gone.pid() + "-index-join-ids-1"));
     Files.writeString(leftover.resolve("records"), "left by a killed run");
-    Path alive = Files.createDirectories(temp.resolve(DiskIndex.DIR_PREFIX + ProcessHandle.current().pid() + "-other-1"));
+    Path alive = Files.createDirectories(temp.resolve(ScratchDir.PREFIX + ProcessHandle.current().pid() + "-index-other-1"));
     try (DiskIndex index = DiskIndex.create("test")) {
       assertFalse(Files.exists(leftover));
       assertTrue(Files.exists(alive), "an index of a live process stays");

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.iatipub.finding.Finding;
+import org.iatipub.scratch.ScratchDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,7 +194,7 @@ class ActivityJoinTest {
 
   /** This run's staging directories: other runs (publishing on the same machine) come and go meanwhile. */
   private static List<Path> staging() throws Exception {
-    String prefix = ActivityJoin.STAGING_PREFIX + ProcessHandle.current().pid() + "-";
+    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-join-";
     try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     }
@@ -212,7 +213,7 @@ class ActivityJoinTest {
 
   /** The index directories of this run's joins, as {@link org.iatipub.scratch.DiskIndex} names them. */
   private static List<Path> indexes() throws Exception {
-    String prefix = "iatipub-index-" + ProcessHandle.current().pid() + "-join-ids-";
+    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-index-join-ids-";
     try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
     }
@@ -263,9 +264,9 @@ class ActivityJoinTest {
     // The id of a process that has ended, as a run killed earlier leaves it.
     Process ended = new ProcessBuilder("true").start();
     ended.waitFor();
-    Path left = Files.createTempDirectory(ActivityJoin.STAGING_PREFIX + ended.pid() + "-");
+    Path left = Files.createTempDirectory(ScratchDir.PREFIX + ended.pid() + "-join-");
     Files.writeString(left.resolve("run1.rows"), "staged rows");
-    Path alive = Files.createTempDirectory(ActivityJoin.STAGING_PREFIX + ProcessHandle.current().pid() + "-");
+    Path alive = Files.createTempDirectory(ScratchDir.PREFIX + ProcessHandle.current().pid() + "-join-");
     try {
       join(RowSpill.CHUNK_ROWS).close();
       assertFalse(Files.exists(left), "the dead run's staging is gone");

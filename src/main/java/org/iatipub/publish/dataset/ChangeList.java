@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * The changes of a commit as they are found, each list written to its own file in a scratch

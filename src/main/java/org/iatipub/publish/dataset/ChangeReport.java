@@ -12,6 +12,7 @@ import java.util.AbstractSequentialList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.NoSuchElementException;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * What this run changed in the published data since the previous run, record by record. A first

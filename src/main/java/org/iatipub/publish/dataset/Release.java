@@ -1,5 +1,6 @@
 package org.iatipub.publish.dataset;
 
+import org.iatipub.scratch.ScratchDir;
 import org.iatipub.validation.DocumentKind;
 import java.io.IOException;
 import java.io.InputStream;

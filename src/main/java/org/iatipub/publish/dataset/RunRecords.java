@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * What this run decided for each record of every set: published (with its new state entry) or

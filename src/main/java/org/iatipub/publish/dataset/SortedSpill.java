@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * Records put in any order and read back sorted by key, records of equal keys in the order they

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.iatipub.scratch.ScratchDir;
 import org.iatipub.validation.DocumentKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

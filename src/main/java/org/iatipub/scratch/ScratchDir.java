@@ -1,4 +1,4 @@
-package org.iatipub.publish.dataset;
+package org.iatipub.scratch;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,13 +8,13 @@ import java.util.stream.Stream;
 
 /**
  * A directory of its own under the system's temporary directory, for files a run writes and reads
- * back (sort runs, the change lists) instead of holding them on the heap. Closing deletes it and
+ * back (staged rows, sort runs, indexes, the change lists) instead of holding them on the heap. Closing deletes it and
  * its files. A killed run cannot; the next one does, recognising the directory by the process id
  * in its name, and leaves those of live runs alone.
  */
-final class ScratchDir implements Closeable {
+public final class ScratchDir implements Closeable {
   /** Directories are named {@code iatipub-scratch-<pid>-<purpose>-…} in the temporary directory. */
-  static final String PREFIX = "iatipub-scratch-";
+  public static final String PREFIX = "iatipub-scratch-";
 
   private final Path path;
 
@@ -23,16 +23,16 @@ final class ScratchDir implements Closeable {
   }
 
   /** A new, empty directory; {@code purpose} is a word for its name (e.g. "changes"). */
-  static ScratchDir create(String purpose) throws IOException {
+  public static ScratchDir create(String purpose) throws IOException {
     removeThoseOfDeadRuns();
     return new ScratchDir(Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-" + purpose + "-"));
   }
 
-  Path file(String name) {
+  public Path file(String name) {
     return path.resolve(name);
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 
