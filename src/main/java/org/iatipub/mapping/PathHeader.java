@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
  * @param attribute the attribute name as written ({@code xml:lang}), or null for element text
  */
 public record PathHeader(List<Step> steps, String attribute) {
-  /** One element on the path and its position among same-named siblings. */
-  public record Step(String name, int index) {}
+  /**
+   * One element on the path and its position among same-named siblings.
+   *
+   * @param key the names and positions from the activity down to this element ({@code
+   *     transaction#0/value#0}): the same on every row, so the cells of one list item meet in one
+   *     element, worked out once per header rather than per cell
+   */
+  public record Step(String name, int index, String key) {}
 
   private static final Pattern NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9._-]*:)?[A-Za-z_][A-Za-z0-9._-]*");
   private static final Pattern INDEX = Pattern.compile("[0-9]+");
@@ -49,13 +55,19 @@ public record PathHeader(List<Step> steps, String attribute) {
           throw new IllegalArgumentException("a position (" + part + ") must follow an element name");
         }
         Step last = steps.remove(steps.size() - 1);
-        steps.add(new Step(last.name(), Integer.parseInt(part)));
+        steps.add(new Step(last.name(), Integer.parseInt(part), null));
       } else if (NAME.matcher(part).matches()) {
-        steps.add(new Step(part, 0));
+        steps.add(new Step(part, 0, null));
       } else {
         throw new IllegalArgumentException(part.isEmpty() ? "the path has an empty step (//, or / at an end)"
             : "'" + part + "' is not an element name");
       }
+    }
+    String key = "";
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      key = key + (i == 0 ? "" : "/") + step.name() + "#" + step.index();
+      steps.set(i, new Step(step.name(), step.index(), key));
     }
     return new PathHeader(steps, attribute);
   }

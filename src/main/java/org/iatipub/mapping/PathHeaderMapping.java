@@ -60,7 +60,6 @@ public final class PathHeaderMapping implements ActivityMapping {
         continue;
       }
       XmlElement.Builder target = activity;
-      StringBuilder key = new StringBuilder();
       boolean resolved = true;
       for (PathHeader.Step step : path.steps()) {
         QName name = qualified(step.name(), namespaces);
@@ -69,9 +68,8 @@ public final class PathHeaderMapping implements ActivityMapping {
           resolved = false;
           break;
         }
-        key.append('/').append(step.name()).append('#').append(step.index());
         XmlElement.Builder parent = target;
-        target = made.computeIfAbsent(key.toString(), k -> {
+        target = made.computeIfAbsent(step.key(), k -> {
           XmlElement.Builder child = XmlElement.element(name).from(row.cell(column));
           parent.child(child);
           return child;

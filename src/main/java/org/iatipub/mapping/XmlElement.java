@@ -189,14 +189,24 @@ public record XmlElement(
 
     /** True when nothing was set: an element built only from empty cells is left out. */
     public boolean isEmpty() {
-      return attributes.isEmpty() && text == null && children.stream().allMatch(Builder::isEmpty);
+      if (!attributes.isEmpty() || text != null) {
+        return false;
+      }
+      for (Builder child : children) {
+        if (!child.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
     }
 
     public XmlElement build() {
-      List<XmlElement> built = new ArrayList<>();
+      List<XmlElement> built = new ArrayList<>(children.size());
       for (Builder child : children) {
-        if (!child.isEmpty()) {
-          built.add(child.build());
+        XmlElement element = child.build();
+        // Built bottom up: an element is empty when it has nothing of its own and no child survived.
+        if (!element.attributes().isEmpty() || element.text() != null || !element.children().isEmpty()) {
+          built.add(element);
         }
       }
       return new XmlElement(name, attributes, built, text, source);

@@ -13,7 +13,7 @@ class PathHeaderTest {
   void aNameWithoutAPositionIsTheFirstOne() {
     PathHeader header = PathHeader.parse("title/narrative");
 
-    assertEquals(List.of(new PathHeader.Step("title", 0), new PathHeader.Step("narrative", 0)), header.steps());
+    assertEquals(List.of(new PathHeader.Step("title", 0, "title#0"), new PathHeader.Step("narrative", 0, "title#0/narrative#0")), header.steps());
     assertNull(header.attribute());
   }
 
@@ -21,7 +21,7 @@ class PathHeaderTest {
   void positionsAndALastAttribute() {
     PathHeader header = PathHeader.parse("transaction/3/value/@value-date");
 
-    assertEquals(List.of(new PathHeader.Step("transaction", 3), new PathHeader.Step("value", 0)), header.steps());
+    assertEquals(List.of(new PathHeader.Step("transaction", 3, "transaction#3"), new PathHeader.Step("value", 0, "transaction#3/value#0")), header.steps());
     assertEquals("value-date", header.attribute());
   }
 
@@ -29,7 +29,7 @@ class PathHeaderTest {
   void namespacedNamesAndDeclarations() {
     assertEquals("xml:lang", PathHeader.parse("title/narrative/1/@xml:lang").attribute());
     assertEquals("customns", PathHeader.parse("@xmlns:customns").declaredPrefix());
-    assertEquals(List.of(new PathHeader.Step("customns:test", 0)), PathHeader.parse("customns:test").steps());
+    assertEquals(List.of(new PathHeader.Step("customns:test", 0, "customns:test#0")), PathHeader.parse("customns:test").steps());
   }
 
   @Test
