@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
@@ -101,10 +99,28 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (format != Format.json) {
+      return publish(out::println, null);
+    }
+    // One JSON document at the end: the findings wait on disk, however many there are.
+    FindingSpool spool;
+    try {
+      spool = FindingSpool.create();
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("iatipub publish: cannot keep the findings in the temporary directory: "
+          + e.getMessage() + "; nothing was published");
+      return ExitCode.OUTPUT_FAILED;
+    }
+    try (spool) {
+      return publish(spool, spool);
+    }
+  }
+
+  /** Publishes, findings to {@code sink}; the summary in JSON, with the spooled findings, when {@code spool} is given. */
+  private int publish(Consumer<Finding> sink, FindingSpool spool) {
+    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean json = format == Format.json;
-    List<Finding> collected = new ArrayList<>();
-    Consumer<Finding> sink = json ? collected::add : finding -> out.println(finding);
+    boolean json = spool != null;
     PublishReport report;
     Progress progress = System.console() != null && !json ? new TerminalProgress() : new LoggedProgress();
     try (RunLog log = RunLog.start(logLevel, logFile)) {
@@ -132,7 +148,7 @@ final class PublishCommand implements Callable<Integer> {
     try (report) {
       int exit = report.everythingPublished() ? ExitCode.OK : ExitCode.FINDINGS;
       if (json) {
-        PublishSummary.json(out, report, collected, exit);
+        PublishSummary.json(out, report, spool.shown(), exit);
       } else {
         PublishSummary.text(out, report, output, strict);
       }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.iatipub.finding.Finding;
 import org.iatipub.finding.Severity;
 import org.iatipub.publish.FileTally;
 import org.iatipub.publish.PublishReport;
@@ -80,10 +79,9 @@ final class PublishSummary {
   }
 
   /** Everything in one JSON document, for scripts. */
-  static void json(PrintWriter out, PublishReport report, List<Finding> findings, int exit) {
+  static void json(PrintWriter out, PublishReport report, Iterable<Map<String, String>> findings, int exit) {
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("findings", findings.stream().map(f -> Map.of("severity", f.severity().label(), "rule", f.rule(),
-        "location", f.location().toString(), "message", f.message())).toList());
+    document.put("findings", findings);
     document.put("sets", report.sets());
     document.put("reasons", report.errorsByRule());
     document.put("committed", report.committed());

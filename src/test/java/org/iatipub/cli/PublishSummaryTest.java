@@ -118,6 +118,27 @@ class PublishSummaryTest {
     assertTrue(before.containsAll(scratchDirectories()), "the change lists' files are gone: " + scratchDirectories());
   }
 
+  @Test
+  void theJsonFindingsAreThoseTheTextShowsInTheSameOrder() throws IOException {
+    tuesday();
+    Set<String> before = scratchDirectories();
+    Run json = publish("--format", "json");
+    List<String> shown = new ArrayList<>();
+    for (JsonNode finding : new ObjectMapper().readTree(json.out()).get("findings")) {
+      List<String> fields = new ArrayList<>();
+      finding.fieldNames().forEachRemaining(fields::add);
+      assertEquals(List.of("severity", "rule", "location", "message"), fields);
+      shown.add(finding.get("location").asText() + ": " + finding.get("severity").asText() + ": "
+          + finding.get("message").asText() + " [" + finding.get("rule").asText() + "]");
+    }
+    assertTrue(shown.stream().anyMatch(f -> f.contains("ZZZ")), String.join("\n", shown));
+    assertTrue(before.containsAll(scratchDirectories()), "the findings' file is gone: " + scratchDirectories());
+
+    Run text = publish(); // the same input again: the same findings
+    List<String> printed = text.out().lines().takeWhile(line -> line.endsWith("]")).toList();
+    assertEquals(printed, shown);
+  }
+
   private static JsonNode change(String identifier, String file) throws IOException {
     return new ObjectMapper().readTree("{\"set\": \"alpha\", \"identifier\": \"" + identifier + "\", \"file\": " + file + "}");
   }
