@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The scale benchmark: generates a large publisher's input, publishes it with the built jar in
- * a separate JVM (default heap, as a cron job runs it), and times {@code xmllint --schema} with
- * the official XSD on the same output as the reference point.
+ * a separate JVM (default heap, as a cron job runs it), publishes it again as the next night would
+ * (reading the first run's state), and times {@code xmllint --schema} with the official XSD on the
+ * same output as the reference point.
  *
  * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]}.
  * Peak live heap is the largest heap left after a full collection, forced every few seconds (see
@@ -87,6 +88,15 @@ public final class Benchmark {
     Run xmllint = run(lint, work.resolve("xmllint.log"), 0);
     double xmllintSeconds = seconds(t0);
 
+    // The next night: the same input again, so the previous run's state is read and compared,
+    // which must not need more memory than the first run did.
+    Path nextGcLog = work.resolve("gc-next-night.log");
+    t0 = System.nanoTime();
+    Run nextNight = run(List.of("java", "-Xlog:gc:file=" + nextGcLog, "-jar", jar.toString(), "publish",
+        "--input", input.toString(), "--output", output.toString()), work.resolve("publish-next-night.log"),
+        LIVE_HEAP_SAMPLE_SECONDS);
+    double nextNightSeconds = seconds(t0);
+
     long peakHeapMb = peakHeap(gcLog, "Pause Young");
     long liveHeapMb = peakHeap(gcLog, "Pause Full");
     String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
@@ -99,14 +109,17 @@ public final class Benchmark {
             + " peak live heap %d MB (sampled by a full GC every %d s; after young GCs: %d MB), peak RSS %.0f MB%n",
         publish.exit, publishSeconds, cpuSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds,
         outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, peakHeapMb, rssMb);
+    System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
+        + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
     System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
     System.out.printf(Locale.ROOT, "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f |%n",
         form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, publishSeconds, cpuSeconds,
         activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
         publishSeconds / xmllintSeconds);
-    if (publish.exit != 0 || xmllint.exit != 0) {
-      System.out.println("see " + work.resolve("publish.log") + " and " + work.resolve("xmllint.log"));
+    if (publish.exit != 0 || nextNight.exit != 0 || xmllint.exit != 0) {
+      System.out.println("see " + work.resolve("publish.log") + ", " + work.resolve("publish-next-night.log") + " and "
+          + work.resolve("xmllint.log"));
       return false;
     }
     return true;
