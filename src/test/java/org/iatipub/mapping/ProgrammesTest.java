@@ -2,7 +2,6 @@ package org.iatipub.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
 import org.iatipub.publish.OwnForm;
 import org.iatipub.source.SourceRow;
 import org.junit.jupiter.api.BeforeEach;
-import org.iatipub.scratch.ScratchDir;
+import org.iatipub.scratch.ScratchDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,19 +84,11 @@ class ProgrammesTest {
 
   @Test
   void itsFilesAreRemovedOnClose() throws Exception {
-    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-index-programmes-";
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    List<Path> before = filesStartingWith(temp, prefix);
+    List<Path> before = ScratchDirectories.of("index-programmes");
     try (Programmes programmes = Programmes.create(mapping)) {
       programmes.learn("B", project(2, "B", "A"));
-      assertEquals(before.size() + 1, filesStartingWith(temp, prefix).size());
+      assertEquals(before.size() + 1, ScratchDirectories.of("index-programmes").size());
     }
-    assertEquals(before, filesStartingWith(temp, prefix));
-  }
-
-  private static List<Path> filesStartingWith(Path dir, String prefix) throws Exception {
-    try (var files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
-    }
+    assertEquals(before, ScratchDirectories.of("index-programmes"));
   }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.iatipub.finding.Finding;
 import org.iatipub.scratch.ScratchDir;
+import org.iatipub.scratch.ScratchDirectories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,10 +195,7 @@ class ActivityJoinTest {
 
   /** This run's staging directories: other runs (publishing on the same machine) come and go meanwhile. */
   private static List<Path> staging() throws Exception {
-    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-join-";
-    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
-    }
+    return ScratchDirectories.of("join");
   }
 
   @Test
@@ -213,10 +211,7 @@ class ActivityJoinTest {
 
   /** The index directories of this run's joins, as {@link org.iatipub.scratch.DiskIndex} names them. */
   private static List<Path> indexes() throws Exception {
-    String prefix = ScratchDir.PREFIX + ProcessHandle.current().pid() + "-index-join-ids-";
-    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
-    }
+    return ScratchDirectories.of("index-join-ids");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
+import org.iatipub.scratch.ScratchDirectories;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.FileValidator;
@@ -106,7 +107,7 @@ class ManyActivitiesTest {
       }
       for (String purpose : PURPOSES) {
         try {
-          if (!ScratchDirs.of(purpose).isEmpty()) {
+          if (!ScratchDirectories.of("index-" + purpose).isEmpty()) {
             seenOnDisk.add(purpose);
           }
         } catch (IOException e) {
@@ -152,7 +153,7 @@ class ManyActivitiesTest {
     assertEquals(3 + ACTIVITIES / 3, expected.size() - 2, "1050, 1080 and 1101 are not published, nor any XM-DAC-99999");
     assertEquals(Set.copyOf(PURPOSES), witness.seenOnDisk, "identifiers and citations went to disk on the way");
     for (String purpose : PURPOSES) {
-      assertEquals(List.of(), ScratchDirs.of(purpose), "no scratch files are left after the file");
+      assertEquals(List.of(), ScratchDirectories.of("index-" + purpose), "no scratch files are left after the file");
     }
   }
 
@@ -165,7 +166,7 @@ class ManyActivitiesTest {
     assertTrue(found.stream().anyMatch(f -> f.rule().startsWith("xml/")), "the file is reported as cut short: " + found);
     assertEquals(Set.copyOf(PURPOSES), witness.seenOnDisk);
     for (String purpose : PURPOSES) {
-      assertEquals(List.of(), ScratchDirs.of(purpose), "no scratch files are left after the file");
+      assertEquals(List.of(), ScratchDirectories.of("index-" + purpose), "no scratch files are left after the file");
     }
   }
 

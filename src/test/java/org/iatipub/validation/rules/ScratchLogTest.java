@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.iatipub.scratch.ScratchDirectories;
 import org.junit.jupiter.api.Test;
 
 /** What a check writes down about a file's records comes back as written, from memory or disk. */
@@ -37,7 +38,7 @@ class ScratchLogTest {
         out.write(new byte[i % 40]);
       }
       assertTrue(log.onDisk());
-      assertEquals(1, ScratchDirs.of("log-blocks").size());
+      assertEquals(1, ScratchDirectories.of("index-log-blocks").size());
       DataInputStream in = log.reader();
       for (int i = 0; i < 1_000; i++) {
         assertEquals(i, in.readInt());
@@ -46,7 +47,7 @@ class ScratchLogTest {
       }
       assertEquals(-1, in.read());
     }
-    assertEquals(List.of(), ScratchDirs.of("log-blocks"), "closing removes the scratch files");
+    assertEquals(List.of(), ScratchDirectories.of("index-log-blocks"), "closing removes the scratch files");
   }
 
   @Test

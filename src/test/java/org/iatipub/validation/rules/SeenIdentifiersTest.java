@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.iatipub.scratch.ScratchDirectories;
 import org.junit.jupiter.api.Test;
 
 /** The identifiers of a file met so far: the same answers in memory and on disk. */
@@ -32,10 +33,10 @@ class SeenIdentifiersTest {
         assertNull(seen.putIfAbsent("GB-1-" + i, i * 10));
       }
       assertFalse(seen.onDisk());
-      assertEquals(List.of(), ScratchDirs.of("seen-move"), "no scratch file before it is needed");
+      assertEquals(List.of(), ScratchDirectories.of("index-seen-move"), "no scratch file before it is needed");
       assertNull(seen.putIfAbsent("GB-1-4", 40));
       assertTrue(seen.onDisk());
-      assertEquals(1, ScratchDirs.of("seen-move").size());
+      assertEquals(1, ScratchDirectories.of("index-seen-move").size());
       assertEquals(10L, seen.putIfAbsent("GB-1-1", 99), "moved with its number");
       assertEquals(40L, seen.putIfAbsent("GB-1-4", 99));
       assertNull(seen.putIfAbsent("GB-1-5", 50));
@@ -43,7 +44,7 @@ class SeenIdentifiersTest {
       assertTrue(seen.contains("GB-1-3"));
       assertFalse(seen.contains("GB-1-6"));
     }
-    assertEquals(List.of(), ScratchDirs.of("seen-move"), "closing removes the scratch files");
+    assertEquals(List.of(), ScratchDirectories.of("index-seen-move"), "closing removes the scratch files");
   }
 
   @Test
@@ -75,6 +76,6 @@ class SeenIdentifiersTest {
     seen.putIfAbsent("a", 1);
     seen.close();
     seen.close();
-    assertEquals(List.of(), ScratchDirs.of("seen-twice"));
+    assertEquals(List.of(), ScratchDirectories.of("index-seen-twice"));
   }
 }
