@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
   private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(");
   private static final int LIVE_HEAP_SAMPLE_SECONDS = 10;
+  private static final Pattern FLOOR_COLD = Pattern.compile("floor: ([0-9.]+) s wall cold");
   /**
    * Publish runs as the README's cron line runs it: with the throughput collector, which suits a
    * batch job with no one waiting on pauses (about a fifth less CPU than the default G1 here).
@@ -107,6 +108,15 @@ public final class Benchmark {
     Run nextNight = run(again, work.resolve("publish-next-night.log"), LIVE_HEAP_SAMPLE_SECONDS);
     double nextNightSeconds = seconds(t0);
 
+    // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
+    // round is as cold as publish's: the least any pipeline built on them could take here.
+    List<String> floorCommand = new ArrayList<>(List.of("java"));
+    floorCommand.addAll(JAVA_OPTIONS);
+    floorCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryFloor.class.getName(),
+        work.toString()));
+    Path floorLog = work.resolve("floor.log");
+    Run floor = run(floorCommand, floorLog, 0);
+
     long peakHeapMb = peakHeap(gcLog, "Pause Young");
     long liveHeapMb = peakHeap(gcLog, "Pause Full");
     String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
@@ -123,13 +133,22 @@ public final class Benchmark {
         + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
     System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
+    System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
+    for (String line : Files.readAllLines(floorLog, StandardCharsets.UTF_8)) {
+      System.out.println("  " + line);
+    }
+    Matcher cold = FLOOR_COLD.matcher(Files.readString(floorLog, StandardCharsets.UTF_8));
+    if (cold.find()) {
+      System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n",
+          Double.parseDouble(cold.group(1)) / xmllintSeconds);
+    }
     System.out.printf(Locale.ROOT, "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f |%n",
         form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, publishSeconds, cpuSeconds,
         activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
         publishSeconds / xmllintSeconds);
-    if (publish.exit != 0 || nextNight.exit != 0 || xmllint.exit != 0) {
-      System.out.println("see " + work.resolve("publish.log") + ", " + work.resolve("publish-next-night.log") + " and "
-          + work.resolve("xmllint.log"));
+    if (publish.exit != 0 || nextNight.exit != 0 || xmllint.exit != 0 || floor.exit != 0) {
+      System.out.println("see " + work.resolve("publish.log") + ", " + work.resolve("publish-next-night.log") + ", "
+          + work.resolve("xmllint.log") + " and " + floorLog);
       return false;
     }
     return true;

@@ -1,0 +1,192 @@
+package org.iatipub.bench;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.validation.ValidatorHandler;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.iatipub.mapping.ActivityBinder;
+import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.validation.SchemaSet;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * What the libraries the pipeline is built on cost by themselves, on a benchmark's input and
+ * output: reading every CSV cell with Commons CSV, marshalling every published activity from the
+ * JAXB model (into a handler that does nothing), and the schema validator fed by that marshalling.
+ * No mapping, no checks, no writing: this is the floor under {@code publish}'s time, to set
+ * against {@code xmllint --schema} on the same output. Each part is run a few times: its first
+ * round is timed in the whole process's CPU, so that it includes what the JIT compiler spends on
+ * code seen for the first time (a nightly run pays that every night); its best round in this
+ * thread's CPU (the machine is shared). The wall floor assumes every core busy all along.
+ *
+ * <p>Usage: {@code LibraryFloor WORK_DIR [ROUNDS]}, WORK_DIR holding {@code input/} and {@code
+ * output/} of a benchmark run (e.g. {@code target/bench-20000-20/own}).
+ */
+public final class LibraryFloor {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: LibraryFloor WORK_DIR [ROUNDS]");
+      System.exit(2);
+    }
+    Path work = Path.of(args[0]);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    List<Path> csv = files(work.resolve("input"), ".csv");
+    List<Path> xml = files(work.resolve("output"), ".xml");
+    if (csv.isEmpty() || xml.isEmpty()) {
+      System.err.println(work + ": no input/*.csv or output/*.xml (run tools/benchmark.sh first)");
+      System.exit(1);
+    }
+    Cost csvCost = cost(rounds, () -> readCsv(csv));
+
+    // One file's activities are bound at a time, untimed, so that only writing is timed and memory
+    // stays that of one file. After the first, a pause lets the JIT compiler finish what binding
+    // gave it before the first (cold) round of writing starts.
+    ActivityBinder binder = ActivityBinder.create();
+    JAXBContext context = binder.context();
+    Marshaller marshaller = context.createMarshaller();
+    marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
+    ValidatorHandler validator = SchemaSet.bundled().activities().newValidatorHandler();
+    AttributesImpl root = new AttributesImpl();
+    root.addAttribute("", "version", "version", "CDATA", "2.03");
+    Cost marshal = new Cost(0, 0);
+    Cost validated = new Cost(0, 0);
+    long activities = 0;
+    for (Path file : xml) {
+      List<JAXBElement<IatiActivityType>> bound = bind(context, file);
+      if (activities == 0) {
+        Thread.sleep(3000);
+      }
+      activities += bound.size();
+      marshal = marshal.plus(cost(rounds, () -> {
+        for (JAXBElement<IatiActivityType> activity : bound) {
+          marshaller.marshal(activity, new DefaultHandler());
+        }
+      }));
+      validated = validated.plus(cost(rounds, () -> {
+        for (JAXBElement<IatiActivityType> activity : bound) {
+          validator.startDocument();
+          validator.startElement("", "iati-activities", "iati-activities", root);
+          marshaller.marshal(activity, validator);
+          validator.endElement("", "iati-activities", "iati-activities");
+          validator.endDocument();
+        }
+      }));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(Locale.ROOT, "CPU seconds, first round (cold: JIT compiling included) / best of %d (warm):%n", rounds);
+    show("Commons CSV, every cell of " + csv.size() + " files", csvCost);
+    show("JAXB marshalling of " + activities + " activities", marshal);
+    show("schema validator fed by that marshalling", validated.minus(marshal));
+    Cost floor = csvCost.plus(validated);
+    System.out.printf(Locale.ROOT, "floor: %.2f s wall cold, %.2f s wall warm, if all %d cores were busy all along%n",
+        floor.cold() / cores, floor.warm() / cores, cores);
+  }
+
+  private static void show(String what, Cost cost) {
+    System.out.printf(Locale.ROOT, "  %-50s %6.2f cold %6.2f warm%n", what, cost.cold(), cost.warm());
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** CPU seconds of one piece of work: its first round (cold, JIT compiling included) and its best. */
+  private record Cost(double cold, double warm) {
+    Cost plus(Cost other) {
+      return new Cost(cold + other.cold, warm + other.warm);
+    }
+
+    Cost minus(Cost other) {
+      return new Cost(cold - other.cold, warm - other.warm);
+    }
+  }
+
+  /**
+   * Runs {@code work} {@code rounds} times. The first round counts the whole process's CPU, so the
+   * JIT compiler's work on code seen for the first time is in it; the best round counts this thread's.
+   */
+  private static Cost cost(int rounds, Work work) throws Exception {
+    double cold = 0;
+    double warm = Double.MAX_VALUE;
+    for (int i = 0; i < rounds; i++) {
+      long process = PROCESS.getProcessCpuTime();
+      long start = CPU.getCurrentThreadCpuTime();
+      work.run();
+      warm = Math.min(warm, (CPU.getCurrentThreadCpuTime() - start) / 1e9);
+      if (i == 0) {
+        cold = (PROCESS.getProcessCpuTime() - process) / 1e9;
+      }
+    }
+    return new Cost(cold, warm);
+  }
+
+  private static List<Path> files(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  /** Every cell of every file, as publish's reading does it (same format), each value touched. */
+  private static void readCsv(List<Path> files) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+    long length = 0;
+    for (Path file : files) {
+      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+          CSVParser parser = CSVParser.parse(reader, format)) {
+        for (CSVRecord record : parser) {
+          for (String value : record.values()) {
+            length += value.length();
+          }
+        }
+      }
+    }
+    if (length < 0) {
+      throw new AssertionError(); // keeps the values used
+    }
+  }
+
+  /** The activities of one published file, bound to the model one at a time. */
+  private static List<JAXBElement<IatiActivityType>> bind(JAXBContext context, Path file) throws Exception {
+    Unmarshaller unmarshaller = context.createUnmarshaller();
+    List<JAXBElement<IatiActivityType>> bound = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader reader = XMLInputFactory.newFactory().createXMLStreamReader(in);
+      // Unmarshalling leaves the reader on the event after the activity, which may be the next one.
+      while (reader.hasNext()) {
+        if (reader.getEventType() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("iati-activity")) {
+          bound.add(unmarshaller.unmarshal(reader, IatiActivityType.class));
+        } else {
+          reader.next();
+        }
+      }
+    }
+    return bound;
+  }
+}
