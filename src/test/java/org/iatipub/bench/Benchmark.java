@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -131,6 +134,8 @@ public final class Benchmark {
         outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, peakHeapMb, rssMb);
     System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
         + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
+    System.out.printf(Locale.ROOT, "JIT compiler threads of the first publish: %.1f s CPU of its %.1f s%n",
+        publish.jitSeconds, cpuSeconds);
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
     System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
     System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
@@ -138,14 +143,13 @@ public final class Benchmark {
       System.out.println("  " + line);
     }
     Matcher cold = FLOOR_COLD.matcher(Files.readString(floorLog, StandardCharsets.UTF_8));
-    if (cold.find()) {
-      System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n",
-          Double.parseDouble(cold.group(1)) / xmllintSeconds);
-    }
-    System.out.printf(Locale.ROOT, "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f |%n",
+    double floorSeconds = cold.find() ? Double.parseDouble(cold.group(1)) : Double.NaN;
+    System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n", floorSeconds / xmllintSeconds);
+    System.out.printf(Locale.ROOT,
+        "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f | %.1f |%n",
         form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, publishSeconds, cpuSeconds,
-        activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
-        publishSeconds / xmllintSeconds);
+        publish.jitSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
+        publishSeconds / xmllintSeconds, floorSeconds);
     if (publish.exit != 0 || nextNight.exit != 0 || xmllint.exit != 0 || floor.exit != 0) {
       System.out.println("see " + work.resolve("publish.log") + ", " + work.resolve("publish-next-night.log") + ", "
           + work.resolve("xmllint.log") + " and " + floorLog);
@@ -154,34 +158,70 @@ public final class Benchmark {
     return true;
   }
 
-  private record Run(int exit) {}
+  /**
+   * How a command ended.
+   *
+   * @param exit its exit code
+   * @param jitSeconds CPU seconds its JVM's JIT compiler threads had used when last seen (sampled
+   *     each second from /proc, so a little is missed at the end; 0 where there is no /proc)
+   */
+  private record Run(int exit, double jitSeconds) {}
 
   /**
    * Runs {@code command}; every {@code sampleSeconds} (0: never) asks its JVM for a full
    * collection ({@code jcmd PID GC.run}), whose result in the GC log is the live heap at that
    * moment. A young collection's result also counts garbage that reached the old generation, which
    * G1 with a large default heap leaves uncollected for a long time: it grows with run time, not
-   * with what the program holds.
+   * with what the program holds. Each second it also reads what the JVM's compiler threads have
+   * used: a short run on two cores pays much of its time for compiling.
    */
   private static Run run(List<String> command, Path log, int sampleSeconds) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    while (sampleSeconds > 0 && !process.waitFor(sampleSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
-      Stream.concat(Stream.of(process.toHandle()), process.descendants())
+    Map<String, Double> compilers = new HashMap<>();
+    for (int second = 1; !process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS); second++) {
+      Optional<ProcessHandle> jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
           .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-          .findFirst()
-          .ifPresent(jvm -> {
-            try {
-              new ProcessBuilder("jcmd", String.valueOf(jvm.pid()), "GC.run").redirectErrorStream(true)
-                  .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            } catch (IOException e) {
-              // no jcmd: only the young-collection figure is reported
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
+          .findFirst();
+      if (jvm.isEmpty()) {
+        continue;
+      }
+      compilers.putAll(compilerSeconds(jvm.get().pid()));
+      if (sampleSeconds > 0 && second % sampleSeconds == 0) {
+        try {
+          new ProcessBuilder("jcmd", String.valueOf(jvm.get().pid()), "GC.run").redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+          // no jcmd: only the young-collection figure is reported
+        }
+      }
     }
-    return new Run(process.waitFor());
+    return new Run(process.exitValue(), compilers.values().stream().mapToDouble(Double::doubleValue).sum());
   }
+
+  /** CPU seconds (user and system) of each JIT compiler thread of process {@code pid}, by thread id. */
+  private static Map<String, Double> compilerSeconds(long pid) {
+    Map<String, Double> seconds = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+            continue;
+          }
+          // Fields after the command name, which is in parentheses and may hold spaces.
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          double ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          seconds.put(task.getFileName().toString(), ticks / 100.0); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+          // the thread ended between listing and reading
+        }
+      }
+    } catch (IOException e) {
+      // the process ended, or no /proc
+    }
+    return seconds;
+  }
+
 
   /** The largest heap after a collection of the given kind in the GC log, in MB. */
   static long peakHeap(Path gcLog, String kind) throws IOException {
