@@ -1,5 +1,6 @@
 package org.iatipub.publish.dataset;
 
+import org.iatipub.scratch.ExternalSort;
 import org.iatipub.scratch.ScratchDir;
 import org.iatipub.validation.DocumentKind;
 import java.io.IOException;
@@ -184,15 +185,15 @@ public final class Release implements AutoCloseable {
     Manifest manifest = new Manifest(files);
     ChangeReport report;
     try (ChangeList changes = ChangeList.start();
-        SortedSpill state = new SortedSpill(scratch, "state");
-        SortedSpill removed = new SortedSpill(scratch, "removed")) {
+        ExternalSort<Keyed> state = Keyed.sort(scratch, "state");
+        ExternalSort<Keyed> removed = Keyed.sort(scratch, "removed")) {
       records.forEach((set, id, published, withheld) -> decide(set, id, published, withheld, changes, state));
       keptAndRemoved(state, removed);
-      try (SortedSpill.Cursor cursor = removed.sorted()) {
-        while (cursor.next()) {
-          String[] setAndFile = RecordBytes.read(cursor.value(), in -> new String[] {RecordBytes.readText(in),
+      try (ExternalSort.Cursor<Keyed> cursor = removed.sorted()) {
+        for (Keyed record = cursor.next(); record != null; record = cursor.next()) {
+          String[] setAndFile = RecordBytes.read(record.value(), in -> new String[] {RecordBytes.readText(in),
               RecordBytes.readText(in)});
-          String key = cursor.key();
+          String key = record.key();
           changes.add(ChangeReport.Kind.REMOVED, setAndFile[0], key.substring(key.indexOf('\0') + 1), setAndFile[1]);
         }
       }
@@ -233,7 +234,7 @@ public final class Release implements AutoCloseable {
    * keeps its previous entry (so it keeps its timestamp when it comes back unchanged).
    */
   private void decide(String set, String id, PublishState.Entry published, boolean withheld, ChangeList changes,
-      SortedSpill state) throws IOException {
+      ExternalSort<Keyed> state) throws IOException {
     PublishState.Entry was = previousState.get(set, id);
     if (withheld) {
       changes.add(ChangeReport.Kind.WITHHELD, set, id, was == null ? null : was.file());
@@ -245,7 +246,7 @@ public final class Release implements AutoCloseable {
     if (now == null) {
       return;
     }
-    state.add(set + '\0' + id, RecordBytes.of(now::writeTo));
+    state.add(new Keyed(set + '\0' + id, RecordBytes.of(now::writeTo)));
     if (now.withheld()) {
       return;
     }
@@ -264,37 +265,36 @@ public final class Release implements AutoCloseable {
    * gone from the input). Removed records are listed by set, the sets of this run in their order
    * and then the sets gone by name, and within a set by identifier.
    */
-  private void keptAndRemoved(SortedSpill state, SortedSpill removed) throws IOException {
+  private void keptAndRemoved(ExternalSort<Keyed> state, ExternalSort<Keyed> removed) throws IOException {
     List<String> order = List.copyOf(datasets.keySet());
     previousState.forEach((set, id, entry, seen) -> {
       boolean inRun = datasets.containsKey(set);
       if (kept.contains(set)) {
-        state.add(set + '\0' + id, RecordBytes.of(entry::writeTo));
+        state.add(new Keyed(set + '\0' + id, RecordBytes.of(entry::writeTo)));
       } else if (!entry.withheld() && !(inRun && seen)) {
         String place = inRun ? String.format(Locale.ROOT, "0%09d", order.indexOf(set)) : "1" + set;
-        removed.add(place + '\0' + id, RecordBytes.of(out -> {
+        removed.add(new Keyed(place + '\0' + id, RecordBytes.of(out -> {
           RecordBytes.writeText(out, set);
           RecordBytes.writeText(out, entry.file());
-        }));
+        })));
       }
     });
   }
 
   /** The new state file, streamed from the sorted entries: every set of this run, by name. */
-  private void writeState(SortedSpill state) throws IOException {
-    try (SortedSpill.Cursor cursor = state.sorted()) {
+  private void writeState(ExternalSort<Keyed> state) throws IOException {
+    try (ExternalSort.Cursor<Keyed> cursor = state.sorted()) {
       PublishState.write(staging.resolve(PublishState.FILE), writer -> {
-        boolean more = cursor.next();
         for (String set : new TreeSet<>(datasets.keySet())) {
           writer.set(set);
           String prefix = set + '\0';
-          while (more && cursor.key().startsWith(prefix)) {
-            writer.entry(cursor.key().substring(prefix.length()), RecordBytes.read(cursor.value(), PublishState.Entry::readFrom));
-            more = cursor.next();
+          while (cursor.peek() != null && cursor.peek().key().startsWith(prefix)) {
+            Keyed entry = cursor.next();
+            writer.entry(entry.key().substring(prefix.length()), RecordBytes.read(entry.value(), PublishState.Entry::readFrom));
           }
         }
-        if (more) {
-          throw new IllegalStateException("a state entry of " + cursor.key() + " belongs to no set of this run");
+        if (cursor.peek() != null) {
+          throw new IllegalStateException("a state entry of " + cursor.peek().key() + " belongs to no set of this run");
         }
       });
     }

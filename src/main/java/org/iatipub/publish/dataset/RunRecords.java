@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.iatipub.scratch.ExternalSort;
 import org.iatipub.scratch.ScratchDir;
 
 /**
  * What this run decided for each record of every set: published (with its new state entry) or
- * withheld. Kept in a {@link SortedSpill} as the records come, in input order, and read back at the
+ * withheld. Kept in an {@link ExternalSort} as the records come, in input order, and read back at the
  * commit grouped by set, in the order the sets were started, and within a set by identifier: the
  * order of the state file and of the change report.
  */
@@ -18,12 +19,12 @@ final class RunRecords implements Closeable {
   private static final byte PUBLISHED = 'P';
   private static final byte WITHHELD = 'W';
 
-  private final SortedSpill spill;
+  private final ExternalSort<Keyed> spill;
   /** Each set's place in the order the sets were started (a few sets, not records). */
   private final Map<String, Integer> sets = new LinkedHashMap<>();
 
   RunRecords(ScratchDir dir) {
-    this.spill = new SortedSpill(dir, "run-records");
+    this.spill = Keyed.sort(dir, "run-records");
   }
 
   /** Told of each record once, with everything this run decided for its identifier. */
@@ -41,33 +42,33 @@ final class RunRecords implements Closeable {
   }
 
   void published(String set, String identifier, PublishState.Entry entry) throws IOException {
-    spill.add(key(set, identifier), RecordBytes.of(out -> {
+    spill.add(new Keyed(key(set, identifier), RecordBytes.of(out -> {
       out.writeByte(PUBLISHED);
       entry.writeTo(out);
-    }));
+    })));
   }
 
   void withheld(String set, String identifier) throws IOException {
-    spill.add(key(set, identifier), new byte[] {WITHHELD});
+    spill.add(new Keyed(key(set, identifier), new byte[] {WITHHELD}));
   }
 
   /** Every identifier's records, by set then identifier; once only. */
   void forEach(Visit visit) throws IOException {
     List<String> names = List.copyOf(sets.keySet());
-    try (SortedSpill.Cursor cursor = spill.sorted()) {
+    try (ExternalSort.Cursor<Keyed> cursor = spill.sorted()) {
       String key = null;
       PublishState.Entry published = null;
       boolean withheld = false;
-      while (cursor.next()) {
-        if (!cursor.key().equals(key)) {
+      for (Keyed record = cursor.next(); record != null; record = cursor.next()) {
+        if (!record.key().equals(key)) {
           if (key != null) {
             tell(visit, names, key, published, withheld);
           }
-          key = cursor.key();
+          key = record.key();
           published = null;
           withheld = false;
         }
-        byte[] value = cursor.value();
+        byte[] value = record.value();
         if (value[0] == WITHHELD) {
           withheld = true;
         } else {

@@ -1,7 +1,6 @@
 package org.iatipub.publish.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,13 +10,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iatipub.scratch.ExternalSort;
 import org.iatipub.scratch.ScratchDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Records come back sorted by key, equal keys in the order put, whether sorted in memory or through runs on disk. */
-class SortedSpillTest {
+/**
+ * The commit's records come back sorted by key as Java strings order them, equal keys in the order
+ * put, values as they were, whether within the memory budget or written to disk. (How the sort
+ * itself runs is specified by {@code ExternalSortTest}.)
+ */
+class KeyedTest {
   private ScratchDir dir;
 
   @BeforeEach
@@ -43,14 +47,14 @@ class SortedSpillTest {
     return puts;
   }
 
-  private static List<Put> sortedThrough(SortedSpill spill, List<Put> puts) throws IOException {
+  private static List<Put> sortedThrough(ExternalSort<Keyed> sort, List<Put> puts) throws IOException {
     for (Put put : puts) {
-      spill.add(put.key(), put.value().getBytes(StandardCharsets.UTF_8));
+      sort.add(new Keyed(put.key(), put.value().getBytes(StandardCharsets.UTF_8)));
     }
     List<Put> read = new ArrayList<>();
-    try (SortedSpill.Cursor cursor = spill.sorted()) {
-      while (cursor.next()) {
-        read.add(new Put(cursor.key(), new String(cursor.value(), StandardCharsets.UTF_8)));
+    try (ExternalSort.Cursor<Keyed> cursor = sort.sorted()) {
+      for (Keyed record = cursor.next(); record != null; record = cursor.next()) {
+        read.add(new Put(record.key(), new String(record.value(), StandardCharsets.UTF_8)));
       }
     }
     return read;
@@ -63,22 +67,22 @@ class SortedSpillTest {
   }
 
   @Test
-  void sortsInMemoryWhileWithinItsBudget() throws IOException {
+  void aThousandKeysAreSortedInMemory() throws IOException {
     List<Put> puts = puts(1_000);
-    try (SortedSpill spill = new SortedSpill(dir, "small")) {
+    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "small")) {
       // A stable sort of the puts is the expected order: equal keys stay in the order put.
-      assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(spill, puts));
+      assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(sort, puts));
       assertEquals(0, filesInScratch(), "nothing written");
     }
   }
 
   @Test
-  void mergesRunsOnDiskAndRunsOfRunsKeepingEqualKeysInOrder() throws IOException {
+  void recordsWrittenToDiskComeBackWholeAndEqualKeysInOrder() throws IOException {
     List<Put> puts = puts(5_000);
-    // A budget this small writes a run every few records: hundreds of runs, more than are merged at once.
-    try (SortedSpill spill = new SortedSpill(dir, "large", 400)) {
-      assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(spill, puts));
-      assertTrue(filesInScratch() > 0 && filesInScratch() <= SortedSpill.FAN_IN, filesInScratch() + " runs left to merge");
+    // A budget this small writes a run every few records.
+    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "large", 400)) {
+      assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(sort, puts));
+      assertTrue(filesInScratch() > 1, filesInScratch() + " runs");
     }
     assertEquals(0, filesInScratch(), "closing deletes the runs");
   }
@@ -87,19 +91,10 @@ class SortedSpillTest {
   void keysSortAsJavaStringsDo() throws IOException {
     // UTF-8 bytes would put U+FF21 before U+1F600; Java strings (and the state file's TreeMap order) put it after.
     List<Put> puts = List.of(new Put("\uFF21", "fullwidth"), new Put("\uD83D\uDE00", "emoji"), new Put("a\0b", "nul"),
-        new Put("a", "a"));
-    try (SortedSpill spill = new SortedSpill(dir, "text", 1)) {
-      assertEquals(List.of("a", "a\0b", "\uD83D\uDE00", "\uFF21"), sortedThrough(spill, puts).stream().map(Put::key).toList());
-    }
-  }
-
-  @Test
-  void isReadOnceAndTakesNothingAfterwards() throws IOException {
-    try (SortedSpill spill = new SortedSpill(dir, "once")) {
-      spill.add("a", new byte[0]);
-      spill.sorted().close();
-      assertThrows(IllegalStateException.class, spill::sorted);
-      assertThrows(IllegalStateException.class, () -> spill.add("b", new byte[0]));
+        new Put("a", "a"), new Put("", "empty"));
+    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "text", 1)) {
+      assertEquals(List.of(new Put("", "empty"), new Put("a", "a"), new Put("a\0b", "nul"), new Put("\uD83D\uDE00", "emoji"),
+          new Put("\uFF21", "fullwidth")), sortedThrough(sort, puts));
     }
   }
 }
