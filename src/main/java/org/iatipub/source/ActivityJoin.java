@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
 import org.iatipub.scratch.DiskIndex;
+import org.iatipub.scratch.ExternalSort;
 import org.iatipub.scratch.ScratchDir;
 
 /**
@@ -25,7 +27,7 @@ import org.iatipub.scratch.ScratchDir;
  * <p>Two passes. {@link #stage} reads every file once, to its end, reporting what is wrong with it:
  * the main file first (its ids are indexed on disk, in a {@link DiskIndex}, with each activity's
  * number and row), then each other file, whose rows are tagged with their activity's number and
- * staged on disk ({@link RowSpill}, an external merge sort, so child files need not be sorted).
+ * staged on disk ({@link StagedRow}, sorted by an {@link ExternalSort}, so child files need not be sorted).
  * Only when every file was read to its end can {@link #next} hand out activities: it merges the
  * staged main rows with each staged file, one activity at a time, in main-file order. Nothing is
  * held in memory per activity of clean data, so memory stays flat however many activities a set has.
@@ -44,8 +46,9 @@ public final class ActivityJoin implements Closeable {
   /** The findings of each activity whose id is repeated: grows with errors only, never with clean data. */
   private final Map<Integer, List<Finding>> duplicates;
   private final String mainIdColumn;
-  private final RowSpill.Reader main;
-  private final Map<String, RowSpill.Reader> children;
+  private final ExternalSort.Cursor<StagedRow> main;
+  private final Map<String, ExternalSort.Cursor<StagedRow>> children;
+  /** The sorts of the staged rows: closing one closes its cursor and deletes its runs. */
   private final List<Closeable> spills;
 
   /**
@@ -68,8 +71,8 @@ public final class ActivityJoin implements Closeable {
   }
 
   private ActivityJoin(ScratchDir staging, List<CsvReading> readings, Map<String, Long> unlinked, DiskIndex ids,
-      int activities, Map<Integer, List<Finding>> duplicates, String mainIdColumn, RowSpill.Reader main,
-      Map<String, RowSpill.Reader> children, List<Closeable> spills) {
+      int activities, Map<Integer, List<Finding>> duplicates, String mainIdColumn, ExternalSort.Cursor<StagedRow> main,
+      Map<String, ExternalSort.Cursor<StagedRow>> children, List<Closeable> spills) {
     this.staging = staging;
     this.readings = List.copyOf(readings);
     this.unlinked = Map.copyOf(unlinked);
@@ -91,7 +94,7 @@ public final class ActivityJoin implements Closeable {
    */
   public static ActivityJoin stage(Source mainSource, List<Source> childSources, char delimiter, String what,
       Consumer<Finding> sink, BiConsumer<String, SourceRow> mainRows) throws IOException {
-    return stage(mainSource, childSources, delimiter, what, sink, mainRows, RowSpill.CHUNK_ROWS);
+    return stage(mainSource, childSources, delimiter, what, sink, mainRows, StagedRow.CHUNK_ROWS);
   }
 
   static ActivityJoin stage(Source mainSource, List<Source> childSources, char delimiter, String what,
@@ -107,7 +110,7 @@ public final class ActivityJoin implements Closeable {
       Map<String, Long> unlinked = new HashMap<>();
       Map<Integer, List<Finding>> duplicates = new HashMap<>();
       int[] activities = {0};
-      RowSpill[] mainSpill = {null};
+      AtomicReference<ExternalSort<StagedRow>> mainSpill = new AtomicReference<>();
       String idColumn = mainSource.idColumn();
       CsvReading mainReading = CsvReading.read(mainSource.path(), mainSource.shown(), delimiter, row -> {
         String id = row.get(idColumn);
@@ -134,9 +137,9 @@ public final class ActivityJoin implements Closeable {
       });
       readings.add(mainReading);
       mainReading.findings().forEach(sink);
-      Map<String, RowSpill> childSpills = new LinkedHashMap<>();
+      Map<String, ExternalSort<StagedRow>> childSpills = new LinkedHashMap<>();
       for (Source child : childSources) {
-        RowSpill[] spill = {null};
+        AtomicReference<ExternalSort<StagedRow>> spill = new AtomicReference<>();
         // Rows can be linked only when the main file was read whole; otherwise this pass only checks.
         CsvReading reading = CsvReading.read(child.path(), child.shown(), delimiter, row -> {
           if (!mainReading.complete()) {
@@ -156,23 +159,19 @@ public final class ActivityJoin implements Closeable {
         });
         readings.add(reading);
         reading.findings().forEach(sink);
-        if (spill[0] != null) {
-          childSpills.put(child.key(), spill[0]);
+        if (spill.get() != null) {
+          childSpills.put(child.key(), spill.get());
         }
       }
       boolean complete = readings.stream().allMatch(CsvReading::complete);
-      RowSpill.Reader mainReader = null;
-      Map<String, RowSpill.Reader> childReaders = new LinkedHashMap<>();
+      ExternalSort.Cursor<StagedRow> mainReader = null;
+      Map<String, ExternalSort.Cursor<StagedRow>> childReaders = new LinkedHashMap<>();
       if (complete) {
-        mainReader = mainSpill[0] == null ? null : mainSpill[0].reader();
-        spills.add(mainReader);
-        for (Map.Entry<String, RowSpill> entry : childSpills.entrySet()) {
-          RowSpill.Reader reader = entry.getValue().reader();
-          spills.add(reader);
-          childReaders.put(entry.getKey(), reader);
+        mainReader = mainSpill.get() == null ? null : mainSpill.get().sorted();
+        for (Map.Entry<String, ExternalSort<StagedRow>> entry : childSpills.entrySet()) {
+          childReaders.put(entry.getKey(), entry.getValue().sorted());
         }
       }
-      spills.removeIf(s -> s == null);
       return new ActivityJoin(staging, readings, unlinked, ids, activities[0], duplicates, idColumn, mainReader,
           childReaders, spills);
     } catch (UncheckedIOException e) {
@@ -184,14 +183,16 @@ public final class ActivityJoin implements Closeable {
     }
   }
 
-  private static void stageRow(RowSpill[] spill, ScratchDir staging, List<Closeable> spills, SourceRow row, int ordinal,
-      int chunkRows) {
+  private static void stageRow(AtomicReference<ExternalSort<StagedRow>> spill, ScratchDir staging, List<Closeable> spills,
+      SourceRow row, int ordinal, int chunkRows) {
     try {
-      if (spill[0] == null) {
-        spill[0] = new RowSpill(staging.path(), row.file(), ((RowCells) row.cells()).columns(), chunkRows);
-        spills.add(spill[0]);
+      if (spill.get() == null) {
+        // Numbered: a file as shown (a path, perhaps) is no safe or unique name for a scratch file.
+        spill.set(StagedRow.sort(staging, "rows-" + spills.size(), row.file(), ((RowCells) row.cells()).columns(),
+            chunkRows));
+        spills.add(spill.get());
       }
-      spill[0].add(ordinal, row);
+      spill.get().add(new StagedRow(ordinal, row));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -239,16 +240,17 @@ public final class ActivityJoin implements Closeable {
     if (!complete()) {
       throw new IllegalStateException("a file of the set could not be read to its end; no activity can be trusted");
     }
-    if (main == null || main.nextOrdinal() < 0) {
+    StagedRow first = main == null ? null : main.next();
+    if (first == null) {
       return null;
     }
-    int ordinal = main.nextOrdinal();
-    SourceRow row = main.take();
+    int ordinal = first.ordinal();
+    SourceRow row = first.row();
     Map<String, List<SourceRow>> rows = new LinkedHashMap<>();
-    for (Map.Entry<String, RowSpill.Reader> child : children.entrySet()) {
-      RowSpill.Reader reader = child.getValue();
-      while (reader.nextOrdinal() == ordinal) {
-        rows.computeIfAbsent(child.getKey(), k -> new ArrayList<>()).add(reader.take());
+    for (Map.Entry<String, ExternalSort.Cursor<StagedRow>> child : children.entrySet()) {
+      ExternalSort.Cursor<StagedRow> reader = child.getValue();
+      while (reader.peek() != null && reader.peek().ordinal() == ordinal) {
+        rows.computeIfAbsent(child.getKey(), k -> new ArrayList<>()).add(reader.next().row());
       }
     }
     return new ActivityRows(row.get(mainIdColumn), row, rows, duplicates.getOrDefault(ordinal, List.of()));

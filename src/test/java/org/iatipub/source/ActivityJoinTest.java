@@ -78,7 +78,7 @@ class ActivityJoinTest {
     write("projects.csv", "code,title\nA,Alpha\n,Nameless\nA,Alpha again\nB,Beta\n");
     write("transactions.csv", "code,amount\nB,1\nZ,2\n,3\nA,4\n");
 
-    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+    try (ActivityJoin join = join(StagedRow.CHUNK_ROWS)) {
       assertEquals(List.of("A@2[5:4][source/duplicate-id]", "B@5[2:1][]"),
           drain(join).stream().map(ActivityJoinTest::describe).toList());
       assertEquals(2, join.unlinked("projects.csv"));
@@ -94,7 +94,7 @@ class ActivityJoinTest {
     write("projects.csv", "code,title\nA,Alpha\n");
     write("transactions.csv", "code,amount\nA,1\nA,\"2\n");
 
-    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+    try (ActivityJoin join = join(StagedRow.CHUNK_ROWS)) {
       assertFalse(join.complete());
       assertEquals(1, join.readings().get(1).rowsKept());
       assertThrows(IllegalStateException.class, join::next);
@@ -203,7 +203,7 @@ class ActivityJoinTest {
     write("projects.csv", "code,title\nA,Alpha\n");
     write("transactions.csv", "code,amount\nA,1\n");
     List<Path> before = staging();
-    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+    try (ActivityJoin join = join(StagedRow.CHUNK_ROWS)) {
       assertEquals(before.size() + 1, staging().size());
     }
     assertEquals(before, staging());
@@ -219,7 +219,7 @@ class ActivityJoinTest {
     write("projects.csv", "code,title\nA,Alpha\n");
     write("transactions.csv", "code,amount\nA,1\n");
     List<Path> before = indexes();
-    try (ActivityJoin join = join(RowSpill.CHUNK_ROWS)) {
+    try (ActivityJoin join = join(StagedRow.CHUNK_ROWS)) {
       assertEquals(before.size() + 1, indexes().size());
       assertTrue(join.contains("A"));
     }
@@ -233,7 +233,7 @@ class ActivityJoinTest {
     List<Path> indexesBefore = indexes();
 
     // The main file is indexed and staged, then a child file cannot be opened.
-    assertThrows(java.nio.file.NoSuchFileException.class, () -> join(RowSpill.CHUNK_ROWS));
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> join(StagedRow.CHUNK_ROWS));
     assertEquals(stagingBefore, staging());
     assertEquals(indexesBefore, indexes());
 
@@ -263,7 +263,7 @@ class ActivityJoinTest {
     Files.writeString(left.resolve("run1.rows"), "staged rows");
     Path alive = Files.createTempDirectory(ScratchDir.PREFIX + ProcessHandle.current().pid() + "-join-");
     try {
-      join(RowSpill.CHUNK_ROWS).close();
+      join(StagedRow.CHUNK_ROWS).close();
       assertFalse(Files.exists(left), "the dead run's staging is gone");
       assertTrue(Files.exists(alive), "a live run's staging stays");
     } finally {
