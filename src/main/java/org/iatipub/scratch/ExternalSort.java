@@ -28,11 +28,12 @@ import java.util.function.ToLongFunction;
  * to one run, written as they come, so input already sorted (the usual export) is read back from a
  * single file however big it is.
  *
- * <p>Adding, sorting and closing may come from several threads; a cursor is read by one.
+ * <p>Closing deletes the runs (a killed run's are swept with its {@link ScratchDir}). Adding,
+ * sorting and closing may come from several threads; a cursor is read by one.
  */
 public final class ExternalSort<T> implements Closeable {
   /** Runs read at once, at most. */
-  public static final int FAN_IN = 64;
+  static final int FAN_IN = 64;
   private static final int WRITE_BUFFER = 1 << 16;
   /** Small: many runs may be open at once. */
   private static final int READ_BUFFER = 1 << 13;
@@ -49,7 +50,7 @@ public final class ExternalSort<T> implements Closeable {
   private final List<Run> runs = new ArrayList<>();
   /** Every file not yet deleted, whole or not, for closing to delete. */
   private final List<Path> files = new ArrayList<>();
-  private int named;
+  private int nextFile;
   /** The last record added while all came in order; null once one did not. */
   private T last;
   private boolean ordered = true;
@@ -126,6 +127,7 @@ public final class ExternalSort<T> implements Closeable {
     chunkWeight += budget.weight().applyAsLong(record);
     if (chunkWeight >= budget.limit()) {
       if (ordered) {
+        // Already in order: they start the run that later records in order go straight to.
         for (T held : chunk) {
           stream(held);
         }
@@ -244,7 +246,7 @@ public final class ExternalSort<T> implements Closeable {
   }
 
   private Path newFile() {
-    Path file = dir.file(name + "-" + named++);
+    Path file = dir.file(name + "-" + nextFile++);
     files.add(file);
     return file;
   }
