@@ -15,26 +15,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records come back in order, records of equal keys in the order added, whether sorted in memory,
  * from one run or through more runs than are read at once; closing deletes every run.
  */
 class ExternalSortTest {
-  private ScratchDir dir;
-
-  @BeforeEach
-  void scratch() throws IOException {
-    dir = ScratchDir.create("test");
-  }
-
-  @AfterEach
-  void dropScratch() {
-    dir.close();
-  }
+  @RegisterExtension
+  final ScratchDirPerTest scratch = new ScratchDirPerTest();
 
   /** A record sorted by key only; {@code added} tells records of equal keys apart. */
   private record Item(int key, long added) {}
@@ -56,7 +46,7 @@ class ExternalSortTest {
 
   /** Holds {@code records} records at a time. */
   private ExternalSort<Item> sort(long records, boolean staged) {
-    return new ExternalSort<>(dir, "items", FORMAT, BY_KEY, new ExternalSort.Budget<>(records, item -> 1, staged));
+    return new ExternalSort<>(scratch.dir(), "items", FORMAT, BY_KEY, new ExternalSort.Budget<>(records, item -> 1, staged));
   }
 
   /** {@code count} records of keys 0 to {@code keys - 1} in random order: many of each key. */
@@ -90,7 +80,7 @@ class ExternalSortTest {
   }
 
   private long files() throws IOException {
-    try (Stream<Path> files = Files.list(dir.path())) {
+    try (Stream<Path> files = Files.list(scratch.dir().path())) {
       return files.count();
     }
   }
@@ -129,7 +119,7 @@ class ExternalSortTest {
   void mergesRunsOfRunsLevelByLevelWhenFewAreReadAtOnce() throws IOException {
     List<Item> items = shuffled(1_000, 200, 3);
     // Three records a run and four runs read at once: merges of merges of merges.
-    try (ExternalSort<Item> sort = new ExternalSort<>(dir, "items", FORMAT, BY_KEY,
+    try (ExternalSort<Item> sort = new ExternalSort<>(scratch.dir(), "items", FORMAT, BY_KEY,
         new ExternalSort.Budget<>(3, item -> 1, true), 4)) {
       List<Item> read = sortedThrough(sort, items);
       assertEquals(4, files());

@@ -11,10 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.iatipub.scratch.ExternalSort;
-import org.iatipub.scratch.ScratchDir;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.iatipub.scratch.ScratchDirPerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The commit's records come back sorted by key as Java strings order them, equal keys in the order
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
  * itself runs is specified by {@code ExternalSortTest}.)
  */
 class KeyedTest {
-  private ScratchDir dir;
-
-  @BeforeEach
-  void scratch() throws IOException {
-    dir = ScratchDir.create("test");
-  }
-
-  @AfterEach
-  void dropScratch() {
-    dir.close();
-  }
+  @RegisterExtension
+  final ScratchDirPerTest scratch = new ScratchDirPerTest();
 
   private record Put(String key, String value) {}
 
@@ -61,7 +51,7 @@ class KeyedTest {
   }
 
   private long filesInScratch() throws IOException {
-    try (Stream<java.nio.file.Path> files = Files.list(dir.path())) {
+    try (Stream<java.nio.file.Path> files = Files.list(scratch.dir().path())) {
       return files.count();
     }
   }
@@ -69,7 +59,7 @@ class KeyedTest {
   @Test
   void aThousandKeysAreSortedInMemory() throws IOException {
     List<Put> puts = puts(1_000);
-    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "small")) {
+    try (ExternalSort<Keyed> sort = Keyed.sort(scratch.dir(), "small")) {
       // A stable sort of the puts is the expected order: equal keys stay in the order put.
       assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(sort, puts));
       assertEquals(0, filesInScratch(), "nothing written");
@@ -80,7 +70,7 @@ class KeyedTest {
   void recordsWrittenToDiskComeBackWholeAndEqualKeysInOrder() throws IOException {
     List<Put> puts = puts(5_000);
     // A budget this small writes a run every few records.
-    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "large", 400)) {
+    try (ExternalSort<Keyed> sort = Keyed.sort(scratch.dir(), "large", 400)) {
       assertEquals(puts.stream().sorted(Comparator.comparing(Put::key)).toList(), sortedThrough(sort, puts));
       assertTrue(filesInScratch() > 1, filesInScratch() + " runs");
     }
@@ -92,7 +82,7 @@ class KeyedTest {
     // UTF-8 bytes would put U+FF21 before U+1F600; Java strings (and the state file's TreeMap order) put it after.
     List<Put> puts = List.of(new Put("\uFF21", "fullwidth"), new Put("\uD83D\uDE00", "emoji"), new Put("a\0b", "nul"),
         new Put("a", "a"), new Put("", "empty"));
-    try (ExternalSort<Keyed> sort = Keyed.sort(dir, "text", 1)) {
+    try (ExternalSort<Keyed> sort = Keyed.sort(scratch.dir(), "text", 1)) {
       assertEquals(List.of(new Put("", "empty"), new Put("a", "a"), new Put("a\0b", "nul"), new Put("\uD83D\uDE00", "emoji"),
           new Put("\uFF21", "fullwidth")), sortedThrough(sort, puts));
     }
