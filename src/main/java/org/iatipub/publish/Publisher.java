@@ -232,7 +232,7 @@ public final class Publisher {
   }
 
   /** The set's files to join, its main file (one row per activity) first, each with its id column. */
-  private static List<ActivityJoin.Source> sources(InputSet set) {
+  static List<ActivityJoin.Source> sources(InputSet set) {
     List<ActivityJoin.Source> sources = new ArrayList<>();
     for (Map.Entry<String, Path> entry : set.files().entrySet()) {
       String idColumn = PathHeaderMapping.ID_COLUMN;
