@@ -63,8 +63,9 @@ public final class LibraryFloor {
     Cost csvCost = cost(rounds, () -> readCsv(csv));
 
     // One file's activities are bound at a time, untimed, so that only writing is timed and memory
-    // stays that of one file. After the first, a pause lets the JIT compiler finish what binding
-    // gave it before the first (cold) round of writing starts.
+    // stays that of one file. Binding is left out of the floor: a pipeline could build the model
+    // without unmarshalling. Once the first file is bound, a pause lets the JIT compiler finish
+    // what binding gave it before the first (cold) round of writing starts.
     ActivityBinder binder = ActivityBinder.create();
     JAXBContext context = binder.context();
     Marshaller marshaller = context.createMarshaller();
