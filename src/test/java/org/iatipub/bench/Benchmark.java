@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +224,6 @@ public final class Benchmark {
     }
     return seconds;
   }
-
 
   /** The largest heap after a collection of the given kind in the GC log, in MB. */
   static long peakHeap(Path gcLog, String kind) throws IOException {
