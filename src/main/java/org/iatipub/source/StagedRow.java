@@ -3,7 +3,6 @@ package org.iatipub.source;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import org.iatipub.scratch.ExternalSort;
 import org.iatipub.scratch.RecordFormat;
@@ -39,20 +38,13 @@ record StagedRow(int ordinal, SourceRow row) {
       out.writeLong(staged.row().row());
       if (staged.row().cells() instanceof RowCells cells && cells.columns() == columns) {
         for (int i = 0; i < columns.names().size(); i++) {
-          writeCell(out, cells.at(i));
+          RecordFormat.writeText(out, cells.at(i));
         }
       } else {
         for (String name : columns.names()) {
-          writeCell(out, staged.row().cells().getOrDefault(name, ""));
+          RecordFormat.writeText(out, staged.row().cells().getOrDefault(name, ""));
         }
       }
-    }
-
-    private static void writeCell(DataOutput out, String value) throws IOException {
-      // Not writeUTF: it stops at 64 KB, and a cell may be longer.
-      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(bytes.length);
-      out.write(bytes);
     }
 
     @Override
@@ -61,9 +53,7 @@ record StagedRow(int ordinal, SourceRow row) {
       long row = in.readLong();
       String[] values = new String[columns.names().size()];
       for (int i = 0; i < values.length; i++) {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        values[i] = new String(bytes, StandardCharsets.UTF_8);
+        values[i] = RecordFormat.readText(in);
       }
       return new StagedRow(ordinal, new SourceRow(file, row, new RowCells(columns, values)));
     }

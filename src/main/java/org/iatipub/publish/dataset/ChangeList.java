@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import org.iatipub.scratch.RecordFormat;
 import org.iatipub.scratch.ScratchDir;
 
 /**
@@ -46,9 +47,9 @@ final class ChangeList implements Closeable {
 
   void add(ChangeReport.Kind kind, String set, String identifier, String file) throws IOException {
     DataOutputStream out = lists[kind.ordinal()];
-    RecordBytes.writeText(out, set);
-    RecordBytes.writeText(out, identifier);
-    RecordBytes.writeText(out, file);
+    RecordFormat.writeText(out, set);
+    RecordFormat.writeText(out, identifier);
+    RecordFormat.writeText(out, file);
     counts[kind.ordinal()]++;
   }
 
@@ -57,7 +58,7 @@ final class ChangeList implements Closeable {
   }
 
   static ChangeReport.Change read(DataInput in) throws IOException {
-    return new ChangeReport.Change(RecordBytes.readText(in), RecordBytes.readText(in), RecordBytes.readText(in));
+    return new ChangeReport.Change(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in));
   }
 
   /** Ends the lists; the report owns their files from now on. */

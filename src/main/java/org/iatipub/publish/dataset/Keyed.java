@@ -24,14 +24,14 @@ record Keyed(String key, byte[] value) {
   static final RecordFormat<Keyed> FORMAT = new RecordFormat<>() {
     @Override
     public void write(DataOutput out, Keyed record) throws IOException {
-      RecordBytes.writeText(out, record.key());
+      RecordFormat.writeText(out, record.key());
       out.writeInt(record.value().length);
       out.write(record.value());
     }
 
     @Override
     public Keyed read(DataInput in) throws IOException {
-      String key = RecordBytes.readText(in);
+      String key = RecordFormat.readText(in);
       byte[] value = new byte[in.readInt()];
       in.readFully(value);
       return new Keyed(key, value);

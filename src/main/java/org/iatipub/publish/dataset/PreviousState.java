@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.iatipub.scratch.DiskIndex;
+import org.iatipub.scratch.RecordFormat;
 
 /**
  * The previous run's {@link PublishState}, read into a {@link DiskIndex} (off the heap) so that
@@ -114,16 +115,16 @@ final class PreviousState implements Closeable {
   private static byte[] encode(PublishState.Entry entry, boolean seen) {
     return RecordBytes.of(out -> {
       out.writeByte((entry.withheld() ? WITHHELD : 0) | (seen ? SEEN : 0));
-      RecordBytes.writeText(out, entry.sha256());
-      RecordBytes.writeText(out, entry.lastUpdated());
-      RecordBytes.writeText(out, entry.file());
+      RecordFormat.writeText(out, entry.sha256());
+      RecordFormat.writeText(out, entry.lastUpdated());
+      RecordFormat.writeText(out, entry.file());
     });
   }
 
   private static PublishState.Entry decode(byte[] value) {
     return RecordBytes.read(value, in -> {
       byte flags = in.readByte();
-      return new PublishState.Entry(RecordBytes.readText(in), RecordBytes.readText(in), RecordBytes.readText(in),
+      return new PublishState.Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in),
           (flags & WITHHELD) != 0);
     });
   }

@@ -8,6 +8,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.iatipub.scratch.RecordFormat;
 
 /**
  * {@code iatipub-state.json}: what the previous run published, kept in the output directory so the
@@ -37,14 +38,14 @@ public final class PublishState {
   public record Entry(String sha256, String lastUpdated, String file, boolean withheld) {
     void writeTo(DataOutput out) throws IOException {
       out.writeBoolean(withheld);
-      RecordBytes.writeText(out, sha256);
-      RecordBytes.writeText(out, lastUpdated);
-      RecordBytes.writeText(out, file);
+      RecordFormat.writeText(out, sha256);
+      RecordFormat.writeText(out, lastUpdated);
+      RecordFormat.writeText(out, file);
     }
 
     static Entry readFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
-      return new Entry(RecordBytes.readText(in), RecordBytes.readText(in), RecordBytes.readText(in), withheld);
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld);
     }
 
     /** The same record, withheld by this run. */

@@ -8,12 +8,10 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The byte form of what the dataset package keeps on disk per record (in an index, a sort run, a
- * change list): texts of any length, or null, and flags. Not {@code writeUTF}, which stops at 64 KB:
- * an identifier comes from a CSV cell, which may be as long as it likes.
+ * change list), texts written with {@link org.iatipub.scratch.RecordFormat#writeText}.
  */
 final class RecordBytes {
   private RecordBytes() {}
@@ -44,25 +42,5 @@ final class RecordBytes {
     } catch (IOException e) {
       throw new IllegalStateException("a record written by this run cannot be read back: " + e.getMessage(), e);
     }
-  }
-
-  static void writeText(DataOutput out, String text) throws IOException {
-    if (text == null) {
-      out.writeInt(-1);
-      return;
-    }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  static String readText(DataInput in) throws IOException {
-    int length = in.readInt();
-    if (length < 0) {
-      return null;
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -1,6 +1,7 @@
 package org.iatipub.publish.dataset;
 
 import org.iatipub.scratch.ExternalSort;
+import org.iatipub.scratch.RecordFormat;
 import org.iatipub.scratch.ScratchDir;
 import org.iatipub.validation.DocumentKind;
 import java.io.IOException;
@@ -191,8 +192,8 @@ public final class Release implements AutoCloseable {
       keptAndRemoved(state, removed);
       try (ExternalSort.Cursor<Keyed> cursor = removed.sorted()) {
         for (Keyed record = cursor.next(); record != null; record = cursor.next()) {
-          String[] setAndFile = RecordBytes.read(record.value(), in -> new String[] {RecordBytes.readText(in),
-              RecordBytes.readText(in)});
+          String[] setAndFile = RecordBytes.read(record.value(), in -> new String[] {RecordFormat.readText(in),
+              RecordFormat.readText(in)});
           String key = record.key();
           changes.add(ChangeReport.Kind.REMOVED, setAndFile[0], key.substring(key.indexOf('\0') + 1), setAndFile[1]);
         }
@@ -274,8 +275,8 @@ public final class Release implements AutoCloseable {
       } else if (!entry.withheld() && !(inRun && seen)) {
         String place = inRun ? String.format(Locale.ROOT, "0%09d", order.indexOf(set)) : "1" + set;
         removed.add(new Keyed(place + '\0' + id, RecordBytes.of(out -> {
-          RecordBytes.writeText(out, set);
-          RecordBytes.writeText(out, entry.file());
+          RecordFormat.writeText(out, set);
+          RecordFormat.writeText(out, entry.file());
         })));
       }
     });
