@@ -3,47 +3,48 @@ package org.iatipub.mapping;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Unmarshaller;
-import jakarta.xml.bind.ValidationEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.model.iati.ObjectFactory;
-import jakarta.xml.bind.UnmarshallerHandler;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.AttributesImpl;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Binds drafts to the IATI 2.03 model generated from the schemas. The model reads elements in any
  * order and writes them in schema order, which is how flat files get a valid element order.
  * A value the model cannot hold (a date that is no date, a number that is no number) becomes a
- * finding at the cell it came from. Thread-safe: the JAXB context is shared, each thread has its
- * own unmarshaller, the rest is per call.
+ * finding at the cell it came from.
+ *
+ * <p>Drafts are filled into the model directly, field by field, as the model's JAXB annotations
+ * say ({@link ModelType}), rather than sent through JAXB's unmarshaller as SAX events: that round
+ * trip was a quarter of the CPU of publishing an activity. What the unmarshaller does with a tree
+ * is kept: an element or attribute the model has no field for goes to its extension list or map
+ * when it has one (the schema then judges it when the activity is written), and is otherwise left
+ * out, for the completeness check after writing to report at its cell. Thread-safe: nothing is
+ * kept between calls but what was read from the model's classes.
  */
 public final class ActivityBinder {
+  private static final QName ROOT = new QName("iati-activity");
+
   private final JAXBContext context;
-  // One unmarshaller per thread, reused: JAXB's unmarshaller has a finalizer, so one made per
-  // activity keeps that activity's whole tree alive until the finalizer thread gets to it (hundreds
-  // of activities at a time, promoted to the old generation, at 200,000 activities a night).
-  private final ThreadLocal<Unmarshaller> unmarshallers;
+  private final Map<Class<?>, ModelType> types;
+  private final DocumentBuilderFactory documents;
 
   private ActivityBinder(JAXBContext context) {
     this.context = context;
-    this.unmarshallers = ThreadLocal.withInitial(() -> {
-      try {
-        return context.createUnmarshaller();
-      } catch (JAXBException e) {
-        throw new IllegalStateException("the IATI model cannot be read: " + e, e);
-      }
-    });
+    this.types = ModelType.reachableFrom(IatiActivityType.class);
+    this.documents = DocumentBuilderFactory.newInstance();
+    documents.setNamespaceAware(true);
   }
 
   public static ActivityBinder create() {
@@ -73,118 +74,118 @@ public final class ActivityBinder {
   }
 
   public Bound bind(ActivityDraft draft) {
-    List<Finding> findings = new ArrayList<>();
-    Set<Location.Cell> cells = new HashSet<>();
-    Feed feed = new Feed(draft.rows().main().whole());
-    try {
-      JAXBElement<IatiActivityType> bound = feed.unmarshal(draft.activity(), null, findings, cells);
-      return new Bound(findings.isEmpty() ? bound : null, findings, cells);
-    } catch (RuntimeException | JAXBException | SAXException e) {
-      // The model refused a value outright (it does so for attribute numbers): find which one.
-      XmlElement failing = feed.current;
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      for (XmlElement.Attribute attribute : failing == null ? List.<XmlElement.Attribute>of() : failing.attributes()) {
-        if (!new Feed(draft.rows().main().whole()).accepts(draft.activity(), failing, attribute)) {
-          Location.Cell cell = attribute.source() == null ? draft.rows().main().whole() : attribute.source();
-          cells.add(cell);
-          findings.add(Finding.error("model/bad-value", cell, "'" + attribute.value() + "' in @"
-              + XmlElement.written(attribute.name()) + " of " + XmlElement.written(failing.name())
-              + " is not valid IATI data (" + why + ")"));
-        }
-      }
-      if (findings.isEmpty()) {
-        Location.Cell cell = failing == null || failing.source() == null ? draft.rows().main().whole() : failing.source();
-        findings.add(Finding.error("model/bad-value", cell, "a value"
-            + (failing == null ? "" : " in " + XmlElement.written(failing.name())) + " is not valid IATI data (" + why + ")"));
-      }
-      return new Bound(null, findings, cells);
-    }
+    Fill fill = new Fill(draft.rows().main().whole());
+    IatiActivityType activity = (IatiActivityType) fill.bean(draft.activity(), IatiActivityType.class);
+    JAXBElement<IatiActivityType> bound = new JAXBElement<>(ROOT, IatiActivityType.class, activity);
+    return new Bound(fill.findings.isEmpty() ? bound : null, fill.findings, fill.cells);
   }
 
-  /**
-   * Sends a tree to the model as SAX events, remembering which element is being read, so that a
-   * problem the model reports (during that call) can be traced to the element's cell.
-   */
-  private final class Feed {
+  /** One draft being filled in, with the values the model could not take. */
+  private final class Fill {
     private final Location.Cell fallback;
-    private XmlElement current;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<Location.Cell> cells = new HashSet<>();
+    private Document document;
 
-    Feed(Location.Cell fallback) {
+    Fill(Location.Cell fallback) {
       this.fallback = fallback;
     }
 
-    JAXBElement<IatiActivityType> unmarshal(XmlElement root, Predicate<XmlElement.Attribute> only,
-        List<Finding> findings, Set<Location.Cell> cells) throws JAXBException, SAXException {
-      Unmarshaller unmarshaller = unmarshallers.get();
-      unmarshaller.setEventHandler(event -> {
-        if (findings != null && !String.valueOf(event.getMessage()).startsWith("unexpected element")) {
-          // Unknown elements are reported by the completeness check after writing, with their path.
-          Location.Cell cell = current == null || current.source() == null ? fallback : current.source();
-          cells.add(cell);
-          findings.add(Finding.error("model/bad-value", cell, describe(event, current)));
+    Object bean(XmlElement element, Class<?> type) {
+      ModelType model = types.get(type);
+      Object bean = model.create();
+      for (XmlElement.Attribute attribute : element.attributes()) {
+        ModelType.Slot slot = model.attribute(attribute.name());
+        if (slot != null) {
+          Object value = read(slot, attribute.value(), attribute.source(),
+              "@" + XmlElement.written(attribute.name()) + " of " + XmlElement.written(element.name()));
+          if (value != null) {
+            slot.put(bean, value);
+          }
+        } else {
+          Map<QName, String> open = model.anyAttributes(bean);
+          if (open != null) {
+            open.put(attribute.name(), attribute.value());
+          }
         }
-        return true;
-      });
-      UnmarshallerHandler handler = unmarshaller.getUnmarshallerHandler();
-      handler.startDocument();
-      send(handler, root, only);
-      handler.endDocument();
-      @SuppressWarnings("unchecked")
-      JAXBElement<IatiActivityType> result = (JAXBElement<IatiActivityType>) handler.getResult();
-      return result;
+      }
+      ModelType.Slot value = model.value();
+      if (value != null) {
+        Object text = read(value, element.text() == null ? "" : element.text(), element.source(), XmlElement.written(element.name()));
+        if (text != null) {
+          value.put(bean, text);
+        }
+      }
+      for (XmlElement child : element.children()) {
+        ModelType.Slot slot = model.element(child.name());
+        if (slot == null) {
+          List<Object> open = model.anyElements(bean);
+          if (open != null) {
+            open.add(dom(child));
+          }
+        } else if (slot.reading == null) {
+          slot.put(bean, bean(child, slot.itemType));
+        } else {
+          Object item = read(slot, child.text() == null ? "" : child.text(), child.source(), XmlElement.written(child.name()));
+          if (item != null) {
+            slot.put(bean, item);
+          }
+        }
+      }
+      return bean;
     }
 
-    /** True when the model takes {@code element} with {@code attribute} as its only attribute. */
-    boolean accepts(XmlElement root, XmlElement element, XmlElement.Attribute attribute) {
+    /** The value of a text for a slot, or null (and a finding at its cell) when the model cannot hold it. */
+    private Object read(ModelType.Slot slot, String text, Location.Cell source, String where) {
+      if (text.isEmpty() && slot.itemType != String.class) {
+        return null; // as JAXB: nothing to read is no value, which the schema then judges
+      }
       try {
-        unmarshal(root, a -> a == attribute || !element.attributes().contains(a), null, new HashSet<>());
-        return true;
-      } catch (RuntimeException | JAXBException | SAXException e) {
-        return false;
+        return slot.reading.read(text);
+      } catch (IllegalArgumentException e) {
+        Location.Cell cell = source == null ? fallback : source;
+        cells.add(cell);
+        findings.add(Finding.error("model/bad-value", cell,
+            "'" + text + "' in " + where + " is not valid IATI data (" + e.getMessage() + ")"));
+        return null;
       }
     }
 
-    private void send(ContentHandler handler, XmlElement element, Predicate<XmlElement.Attribute> only) throws SAXException {
-      current = element;
-      AttributesImpl attributes = new AttributesImpl();
-      List<String> prefixes = new ArrayList<>();
-      declare(handler, element.name(), prefixes);
-      for (XmlElement.Attribute attribute : element.attributes()) {
-        if (only == null || only.test(attribute)) {
-          QName name = attribute.name();
-          if (!XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
-            declare(handler, name, prefixes);
-          }
-          attributes.addAttribute(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), "CDATA", attribute.value());
+    /** An element the model keeps as it is (an extension), as a DOM element like JAXB's. */
+    private Element dom(XmlElement element) {
+      if (document == null) {
+        try {
+          document = documents.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+          throw new IllegalStateException("no DOM implementation: " + e, e);
         }
       }
       QName name = element.name();
-      handler.startElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), attributes);
+      Element made = document.createElementNS(name.getNamespaceURI(), XmlElement.written(name));
+      declare(made, name);
+      for (XmlElement.Attribute attribute : element.attributes()) {
+        QName attributeName = attribute.name();
+        if (!XMLConstants.XML_NS_URI.equals(attributeName.getNamespaceURI())) {
+          declare(made, attributeName);
+        }
+        made.setAttributeNS(attributeName.getNamespaceURI().isEmpty() ? null : attributeName.getNamespaceURI(),
+            XmlElement.written(attributeName), attribute.value());
+      }
       if (element.text() != null) {
-        handler.characters(element.text().toCharArray(), 0, element.text().length());
+        made.appendChild(document.createTextNode(element.text()));
       }
       for (XmlElement child : element.children()) {
-        send(handler, child, only);
+        made.appendChild(dom(child));
       }
-      current = element;
-      handler.endElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name));
-      for (String prefix : prefixes) {
-        handler.endPrefixMapping(prefix);
-      }
+      return made;
     }
 
-    private void declare(ContentHandler handler, QName name, List<String> prefixes) throws SAXException {
-      if (!name.getNamespaceURI().isEmpty() && !prefixes.contains(name.getPrefix())) {
-        handler.startPrefixMapping(name.getPrefix(), name.getNamespaceURI());
-        prefixes.add(name.getPrefix());
+    /** The namespace declaration a parser would have kept on an element that uses the name's prefix. */
+    private void declare(Element element, QName name) {
+      if (!name.getNamespaceURI().isEmpty()) {
+        String attribute = name.getPrefix().isEmpty() ? "xmlns" : "xmlns:" + name.getPrefix();
+        element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attribute, name.getNamespaceURI());
       }
     }
   }
-
-  private static String describe(ValidationEvent event, XmlElement element) {
-    String value = element == null || element.text() == null ? "a value" : "'" + element.text() + "'";
-    String where = element == null ? "" : " in " + XmlElement.written(element.name());
-    return value + where + " is not valid IATI data (" + event.getMessage() + ")";
-  }
-
 }

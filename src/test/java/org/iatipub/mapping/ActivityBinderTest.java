@@ -1,0 +1,284 @@
+package org.iatipub.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.iatipub.SharedIati;
+import org.iatipub.finding.Finding;
+import org.iatipub.finding.Location;
+import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.source.ActivityRows;
+import org.iatipub.source.SourceRow;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.Diff;
+
+/** Binding fills the model as JAXB would read the same tree, in schema order, and names each value it cannot take. */
+class ActivityBinderTest {
+  private static final ActivityBinder BINDER = ActivityBinder.create();
+  private static final SourceRow ROW = new SourceRow("main.csv", 2, Map.of());
+
+  @Test
+  void childrenInAnyOrderAreWrittenInSchemaOrder() throws Exception {
+    XmlElement.Builder activity = XmlElement.element("iati-activity")
+        .child(XmlElement.element("activity-status").attribute("code", "2", cell("activity-status/@code")))
+        .child(XmlElement.element("title").child(XmlElement.element("narrative").text("Roads", cell("title/narrative"))))
+        .child(XmlElement.element("iati-identifier").text("XM-1", cell("iati-identifier")));
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(activity));
+
+    assertTrue(bound.ok(), bound.findings().toString());
+    assertXml("<iati-activity><iati-identifier>XM-1</iati-identifier><title><narrative>Roads</narrative></title>"
+        + "<activity-status code=\"2\"/></iati-activity>", written(bound.activity()));
+  }
+
+  @Test
+  void everyValueTheModelCannotHoldIsAFindingAtItsCell() {
+    XmlElement.Builder activity = XmlElement.element("iati-activity")
+        .child(XmlElement.element("recipient-country").attribute("code", "TL", cell("recipient-country/@code"))
+            .attribute("percentage", "100%", cell("recipient-country/@percentage")))
+        .child(XmlElement.element("activity-date").attribute("type", "2", cell("activity-date/@type"))
+            .attribute("iso-date", "15/01/2023", cell("activity-date/@iso-date")));
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(activity));
+
+    assertFalse(bound.ok());
+    assertNull(bound.activity());
+    assertEquals(List.of(
+        Finding.error("model/bad-value", cell("recipient-country/@percentage"),
+            "'100%' in @percentage of recipient-country is not valid IATI data (not a decimal number)"),
+        Finding.error("model/bad-value", cell("activity-date/@iso-date"),
+            "'15/01/2023' in @iso-date of activity-date is not valid IATI data (not a valid xs:date value)")),
+        bound.findings());
+    assertEquals(2, bound.cells().size());
+  }
+
+  @Test
+  void anUnknownElementIsKeptWhereTheSchemaLeavesRoomSoTheSchemaJudgesIt() throws Exception {
+    XmlElement.Builder activity = XmlElement.element("iati-activity")
+        .child(XmlElement.element("transaction")
+            .child(XmlElement.element("transaction-type").attribute("code", "4", cell("transaction/0/transaction-type/@code")))
+            .child(XmlElement.element("valeu").text("241800", cell("transaction/0/valeu"))));
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(activity));
+
+    assertTrue(bound.ok(), bound.findings().toString());
+    assertXml("<iati-activity><transaction><transaction-type code=\"4\"/><valeu>241800</valeu></transaction></iati-activity>",
+        written(bound.activity()));
+  }
+
+  @Test
+  void anExtensionElementKeepsItsNamespace() throws Exception {
+    QName outcome = new QName("http://example.org/dwcp", "outcome", "dwcp");
+    XmlElement.Builder activity = XmlElement.element("iati-activity")
+        .child(XmlElement.element(outcome).text("Decent work", cell("dwcp:outcome")));
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(activity));
+
+    assertTrue(bound.ok(), bound.findings().toString());
+    assertXml("<iati-activity><dwcp:outcome xmlns:dwcp=\"http://example.org/dwcp\">Decent work</dwcp:outcome></iati-activity>",
+        written(bound.activity()));
+  }
+
+  @Test
+  void bindsEveryActivityOfTheSchemaTestsAndRealFilesAsJaxbReadsIt() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (Path dir : List.of(SharedIati.require("schema-tests"), SharedIati.require("real-files"))) {
+      try (Stream<Path> found = Files.walk(dir)) {
+        found.filter(p -> p.toString().endsWith(".xml") && !p.toString().contains("organisation")).sorted().forEach(files::add);
+      }
+    }
+    Unmarshaller unmarshaller = BINDER.context().createUnmarshaller();
+    int compared = 0;
+    for (Path file : files) {
+      Document document = parse(file);
+      if (document == null) {
+        continue; // not well-formed: the schema tests have a few, on purpose
+      }
+      NodeList activities = document.getElementsByTagNameNS("", "iati-activity");
+      for (int i = 0; i < activities.getLength(); i++) {
+        Element element = (Element) activities.item(i);
+        XmlElement tree = tree(element);
+        List<String> events = new ArrayList<>();
+        unmarshaller.setEventHandler(event -> events.add(event.getMessage()) || true);
+        JAXBElement<IatiActivityType> read;
+        try {
+          read = unmarshal(unmarshaller, tree);
+        } catch (JAXBException | SAXException | RuntimeException e) {
+          continue; // JAXB refuses the values outright; the binder's own findings are specified above
+        }
+        ActivityBinder.Bound bound = BINDER.bind(draft(tree));
+        if (!events.isEmpty() || !bound.ok()) {
+          assertFalse(bound.ok() && events.stream().anyMatch(m -> !m.startsWith("unexpected element")),
+              file + " activity " + (i + 1) + ": JAXB found " + events + ", the binder nothing");
+          continue;
+        }
+        assertEquals(written(read), written(bound.activity()), file + " activity " + (i + 1));
+        compared++;
+      }
+    }
+    assertTrue(compared > 200, "only " + compared + " activities compared");
+  }
+
+  private static Location.Cell cell(String column) {
+    return ROW.cell(column);
+  }
+
+  private static ActivityDraft draft(XmlElement.Builder activity) {
+    return draft(activity.build());
+  }
+
+  private static ActivityDraft draft(XmlElement activity) {
+    return new ActivityDraft("XM-1", new ActivityRows("XM-1", ROW, Map.of(), List.of()), activity, List.of());
+  }
+
+  /**
+   * What JAXB's unmarshaller makes of a draft sent to it as SAX events, each namespace declared on
+   * the element that uses it, as a draft written out would declare it.
+   */
+  @SuppressWarnings("unchecked")
+  private static JAXBElement<IatiActivityType> unmarshal(Unmarshaller unmarshaller, XmlElement tree)
+      throws JAXBException, SAXException {
+    UnmarshallerHandler handler = unmarshaller.getUnmarshallerHandler();
+    handler.startDocument();
+    send(handler, tree);
+    handler.endDocument();
+    return (JAXBElement<IatiActivityType>) handler.getResult();
+  }
+
+  private static void send(ContentHandler handler, XmlElement element) throws SAXException {
+    List<String> prefixes = new ArrayList<>();
+    declare(handler, element.name(), prefixes);
+    AttributesImpl attributes = new AttributesImpl();
+    for (XmlElement.Attribute attribute : element.attributes()) {
+      QName name = attribute.name();
+      if (!XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
+        declare(handler, name, prefixes);
+      }
+      attributes.addAttribute(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), "CDATA", attribute.value());
+    }
+    QName name = element.name();
+    handler.startElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), attributes);
+    if (element.text() != null) {
+      handler.characters(element.text().toCharArray(), 0, element.text().length());
+    }
+    for (XmlElement child : element.children()) {
+      send(handler, child);
+    }
+    handler.endElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name));
+    for (String prefix : prefixes) {
+      handler.endPrefixMapping(prefix);
+    }
+  }
+
+  private static void declare(ContentHandler handler, QName name, List<String> prefixes) throws SAXException {
+    if (!name.getNamespaceURI().isEmpty() && !prefixes.contains(name.getPrefix())) {
+      handler.startPrefixMapping(name.getPrefix(), name.getNamespaceURI());
+      prefixes.add(name.getPrefix());
+    }
+  }
+
+  /** An activity read from a file as a draft: its names, attributes (not namespace declarations) and texts as written. */
+  private static XmlElement tree(Element element) {
+    List<XmlElement.Attribute> attributes = new ArrayList<>();
+    NamedNodeMap map = element.getAttributes();
+    for (int i = 0; i < map.getLength(); i++) {
+      Attr attribute = (Attr) map.item(i);
+      if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+        attributes.add(new XmlElement.Attribute(name(attribute), attribute.getValue(), null));
+      }
+    }
+    List<XmlElement> children = new ArrayList<>();
+    StringBuilder text = null;
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        children.add(tree(childElement));
+      } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text = (text == null ? new StringBuilder() : text).append(child.getNodeValue());
+      }
+    }
+    return new XmlElement(name(element), attributes, children, text == null ? null : text.toString(), null);
+  }
+
+  private static QName name(Node node) {
+    String uri = node.getNamespaceURI() == null ? "" : node.getNamespaceURI();
+    String prefix = node.getPrefix() == null ? "" : node.getPrefix();
+    return new QName(uri, node.getLocalName(), prefix);
+  }
+
+  private static Document parse(Path file) throws IOException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Document document = factory.newDocumentBuilder().parse(file.toFile());
+      dropIndentation(document.getDocumentElement());
+      return document;
+    } catch (SAXException e) {
+      return null;
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Removes the blank text between child elements: a draft never mixes text and elements, so
+   * files are compared without the line breaks and indentation between their tags.
+   */
+  private static void dropIndentation(Element element) {
+    boolean hasElements = false;
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      hasElements |= child instanceof Element;
+    }
+    Node child = element.getFirstChild();
+    while (child != null) {
+      Node next = child.getNextSibling();
+      if (child instanceof Element childElement) {
+        dropIndentation(childElement);
+      } else if (hasElements && child.getNodeType() == Node.TEXT_NODE && child.getNodeValue().isBlank()) {
+        element.removeChild(child);
+      }
+      child = next;
+    }
+  }
+
+  private static String written(JAXBElement<IatiActivityType> activity) throws JAXBException {
+    Marshaller marshaller = BINDER.context().createMarshaller();
+    marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
+    StringWriter out = new StringWriter();
+    marshaller.marshal(activity, out);
+    return out.toString();
+  }
+
+  private static void assertXml(String expected, String actual) {
+    Diff diff = DiffBuilder.compare(expected).withTest(actual).ignoreWhitespace().checkForSimilar().build();
+    assertFalse(diff.hasDifferences(), diff + "\n" + actual);
+  }
+}
