@@ -1,8 +1,6 @@
 package org.iatipub.mapping;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.bind.JAXBException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +12,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
+import org.iatipub.model.ModelType;
 import org.iatipub.model.iati.IatiActivityType;
-import org.iatipub.model.iati.ObjectFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -36,28 +34,17 @@ import org.w3c.dom.Element;
 public final class ActivityBinder {
   private static final QName ROOT = new QName("iati-activity");
 
-  private final JAXBContext context;
   private final Map<Class<?>, ModelType> types;
   private final DocumentBuilderFactory documents;
 
-  private ActivityBinder(JAXBContext context) {
-    this.context = context;
+  private ActivityBinder() {
     this.types = ModelType.reachableFrom(IatiActivityType.class);
     this.documents = DocumentBuilderFactory.newInstance();
     documents.setNamespaceAware(true);
   }
 
   public static ActivityBinder create() {
-    try {
-      return new ActivityBinder(JAXBContext.newInstance(ObjectFactory.class));
-    } catch (JAXBException e) {
-      throw new IllegalStateException("the IATI model cannot be loaded: " + e, e);
-    }
-  }
-
-  /** The context of the IATI model, for writing bound activities. */
-  public JAXBContext context() {
-    return context;
+    return new ActivityBinder();
   }
 
   /**
@@ -123,8 +110,8 @@ public final class ActivityBinder {
           if (open != null) {
             open.add(dom(child));
           }
-        } else if (slot.reading == null) {
-          slot.put(bean, bean(child, slot.itemType));
+        } else if (slot.reading() == null) {
+          slot.put(bean, bean(child, slot.itemType()));
         } else {
           Object item = read(slot, child.text() == null ? "" : child.text(), child.source(), XmlElement.written(child.name()));
           if (item != null) {
@@ -137,11 +124,11 @@ public final class ActivityBinder {
 
     /** The value of a text for a slot, or null (and a finding at its cell) when the model cannot hold it. */
     private Object read(ModelType.Slot slot, String text, Location.Cell source, String where) {
-      if (text.isEmpty() && slot.itemType != String.class) {
+      if (text.isEmpty() && slot.itemType() != String.class) {
         return null; // as JAXB: nothing to read is no value, which the schema then judges
       }
       try {
-        return slot.reading.read(text);
+        return slot.reading().read(text);
       } catch (IllegalArgumentException e) {
         Location.Cell cell = source == null ? fallback : source;
         cells.add(cell);

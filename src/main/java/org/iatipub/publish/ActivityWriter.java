@@ -1,9 +1,6 @@
 package org.iatipub.publish;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -17,6 +14,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import org.iatipub.mapping.PathPrint;
 import org.iatipub.mapping.XmlElement;
+import org.iatipub.model.ModelEvents;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.NodeBuilder;
@@ -35,7 +33,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * SAX events go both to a serializer (into this activity's bytes) and to a schema validator that
  * sees the activity inside an {@code iati-activities} root. Only a valid activity's bytes are
  * handed on, so nothing invalid reaches a file, and only one activity is ever held in memory.
- * One writer per thread (marshallers are not thread-safe); the JAXB context and schema are shared.
+ * The model's events come from {@link ModelEvents}, which writes what JAXB's marshaller would.
+ * One writer per thread; the schema is shared.
  */
 public final class ActivityWriter {
   /** The root attributes of every file (and of the validator's wrapper). */
@@ -43,19 +42,12 @@ public final class ActivityWriter {
 
   // Made once per writer and reused for every activity: creating them is a good part of the cost
   // of a small activity. Hence one writer per thread.
-  private final Marshaller marshaller;
+  private final ModelEvents model = new ModelEvents(IatiActivityType.class);
   private final ValidatorHandler validator;
   private final RecordSerializer serializer = new RecordSerializer();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
 
-  public ActivityWriter(JAXBContext context, Schema schema) {
-    try {
-      this.marshaller = context.createMarshaller();
-      marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
-      marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-    } catch (JAXBException e) {
-      throw new IllegalStateException("the IATI model cannot be written: " + e, e);
-    }
+  public ActivityWriter(Schema schema) {
     this.validator = schema.newValidatorHandler();
   }
 
@@ -117,9 +109,9 @@ public final class ActivityWriter {
     Tee tee = new Tee(serializer, validator);
     try {
       tee.open();
-      marshaller.marshal(activity, tee);
+      model.write(activity, tee);
       tee.close();
-    } catch (JAXBException | SAXException e) {
+    } catch (SAXException | RuntimeException e) {
       tee.problems.add(new Problem(tee.levels.path(), "model/unwritable", "the activity could not be written: " + e));
     }
     return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.print.print(), tee.record);
@@ -132,8 +124,8 @@ public final class ActivityWriter {
   public Set<String> paths(JAXBElement<IatiActivityType> activity) {
     PathList paths = new PathList();
     try {
-      marshaller.marshal(activity, paths);
-    } catch (JAXBException e) {
+      model.write(activity, paths);
+    } catch (SAXException | RuntimeException e) {
       // What was written before the failure is the answer; write() reported the failure itself.
     }
     return paths.written;

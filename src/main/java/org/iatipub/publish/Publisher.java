@@ -181,7 +181,7 @@ public final class Publisher {
         // The checks that compare activities, appending and reporting run here, in input order, so
         // the file and the findings are the same for any number of threads. At most a few activities
         // per thread are in flight at once.
-        ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(binder.context(), schema));
+        ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(schema));
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
         Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
         try {

@@ -60,7 +60,7 @@ public final class StageCost {
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
           : new PathHeaderMapping();
       ActivityBinder binder = ActivityBinder.create();
-      ActivityWriter writer = new ActivityWriter(binder.context(), SchemaSet.bundled().activities());
+      ActivityWriter writer = new ActivityWriter(SchemaSet.bundled().activities());
       System.out.printf(Locale.ROOT, "%s: %d activities, %d rounds; CPU per activity in microseconds%n",
           input, activities.size(), rounds);
       double[] best = null;

@@ -1,4 +1,4 @@
-package org.iatipub.mapping;
+package org.iatipub.model;
 
 import jakarta.xml.bind.DatatypeConverter;
 import jakarta.xml.bind.annotation.XmlAnyAttribute;
@@ -19,40 +19,50 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 import javax.xml.namespace.QName;
 
 /**
- * What one class of the generated IATI model takes from XML, read once from its JAXB annotations:
- * which child element and which attribute fill which field, where its text goes, where unknown
- * ones go, and how a text becomes a field's value. {@link ActivityBinder} fills the model with it
- * straight from a draft, as JAXB's unmarshaller would from the same tree sent as SAX events
- * ({@code ActivityBinderTest} holds the two to the same result), without the events.
+ * How one class of the generated IATI model stands for XML, read once from its JAXB annotations:
+ * which child element and which attribute fill which field, where its text goes, where the ones
+ * the schema leaves open go, how a text becomes a field's value and back, and in which order the
+ * schema wants them. The mapping fills the model with it straight from a draft, and publishing
+ * writes the model with it ({@link ModelEvents}), as JAXB's unmarshaller and marshaller would
+ * ({@code ActivityBinderTest} and {@code ModelEventsTest} hold them to the same results), without
+ * their per-event machinery, which was about half the CPU of publishing an activity.
  */
-final class ModelType {
+public final class ModelType {
   private final Constructor<?> constructor;
   private final Map<QName, Slot> elements;
   private final Map<QName, Slot> attributes;
   private final Slot value;
   private final Field anyElements;
   private final Field anyAttributes;
+  // For writing: attributes as JAXB writes them (a class's own in declaration order, then its
+  // superclass's), and the content in schema order, where a null stands for the open elements.
+  private final List<Slot> attributeOrder;
+  private final List<Slot> contentOrder;
 
   private ModelType(Constructor<?> constructor, Map<QName, Slot> elements, Map<QName, Slot> attributes, Slot value,
-      Field anyElements, Field anyAttributes) {
+      Field anyElements, Field anyAttributes, List<Slot> attributeOrder, List<Slot> contentOrder) {
     this.constructor = constructor;
     this.elements = elements;
     this.attributes = attributes;
     this.value = value;
     this.anyElements = anyElements;
     this.anyAttributes = anyAttributes;
+    this.attributeOrder = attributeOrder;
+    this.contentOrder = contentOrder;
   }
 
   /** Every class of the model reachable from {@code root}, read up front so a class it cannot read fails at once. */
-  static Map<Class<?>, ModelType> reachableFrom(Class<?> root) {
+  public static Map<Class<?>, ModelType> reachableFrom(Class<?> root) {
     Map<Class<?>, ModelType> types = new HashMap<>();
     List<Class<?>> pending = new ArrayList<>(List.of(root));
     while (!pending.isEmpty()) {
@@ -70,7 +80,7 @@ final class ModelType {
     return Collections.unmodifiableMap(types);
   }
 
-  Object create() {
+  public Object create() {
     try {
       return constructor.newInstance();
     } catch (ReflectiveOperationException e) {
@@ -79,29 +89,29 @@ final class ModelType {
   }
 
   /** The field that takes a child element of this name, or null. */
-  Slot element(QName name) {
+  public Slot element(QName name) {
     return elements.get(name);
   }
 
   /** The field that takes an attribute of this name, or null. */
-  Slot attribute(QName name) {
+  public Slot attribute(QName name) {
     return attributes.get(name);
   }
 
   /** The field that takes this element's own text, or null when the type has none. */
-  Slot value() {
+  public Slot value() {
     return value;
   }
 
   /** The list of elements the schema leaves open (extensions), or null when it has none. */
   @SuppressWarnings("unchecked")
-  List<Object> anyElements(Object bean) {
+  public List<Object> anyElements(Object bean) {
     return anyElements == null ? null : (List<Object>) list(anyElements, bean);
   }
 
   /** The map of attributes the schema leaves open, or null when it has none. */
   @SuppressWarnings("unchecked")
-  Map<QName, String> anyAttributes(Object bean) {
+  public Map<QName, String> anyAttributes(Object bean) {
     if (anyAttributes == null) {
       return null;
     }
@@ -131,9 +141,35 @@ final class ModelType {
     }
   }
 
+  /** The open elements of a bean as they are (null when the schema leaves no room), for writing. */
+  List<Object> anyElementsIfAny(Object bean) {
+    return anyElements == null ? null : (List<Object>) get(anyElements, bean);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<QName, String> anyAttributesIfAny(Object bean) {
+    return anyAttributes == null ? null : (Map<QName, String>) get(anyAttributes, bean);
+  }
+
+  List<Slot> attributeOrder() {
+    return attributeOrder;
+  }
+
+  List<Slot> contentOrder() {
+    return contentOrder;
+  }
+
+  private static Object get(Field field, Object bean) {
+    try {
+      return field.get(bean);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Turns a text into a field's value; throws IllegalArgumentException, with what was expected, when it cannot. */
   @FunctionalInterface
-  interface Reading {
+  public interface Reading {
     Object read(String text);
   }
 
@@ -143,21 +179,53 @@ final class ModelType {
    * @param itemType the field's type, or its items' type for a list
    * @param reading how a text becomes the value; null when the items are model classes
    */
-  static final class Slot {
+  public static final class Slot {
+    private final QName name;
     private final Field field;
     private final boolean list;
-    final Class<?> itemType;
-    final Reading reading;
+    private final Class<?> itemType;
+    private final Reading reading;
+    private final Function<Object, String> printing;
 
-    private Slot(Field field, boolean list, Class<?> itemType, Reading reading) {
+    private Slot(QName name, Field field, boolean list, Class<?> itemType, Reading reading, Function<Object, String> printing) {
+      this.name = name;
       this.field = field;
       this.list = list;
       this.itemType = itemType;
       this.reading = reading;
+      this.printing = printing;
+    }
+
+    /** The element or attribute name; null for the text. */
+    public QName name() {
+      return name;
+    }
+
+    /** The field's type, or its items' type for a list. */
+    public Class<?> itemType() {
+      return itemType;
+    }
+
+    /** How a text becomes the value; null when the items are classes of the model. */
+    public Reading reading() {
+      return reading;
+    }
+
+    /** The value as XML writes it. */
+    String print(Object value) {
+      return printing.apply(value);
+    }
+
+    boolean isList() {
+      return list;
+    }
+
+    Object get(Object bean) {
+      return ModelType.get(field, bean);
     }
 
     /** Sets the field, or adds to it when it holds a list; a single field set twice keeps the last value, as JAXB does. */
-    void put(Object bean, Object item) {
+    public void put(Object bean, Object item) {
       try {
         if (list) {
           @SuppressWarnings("unchecked")
@@ -178,10 +246,18 @@ final class ModelType {
     }
     Map<QName, Slot> elements = new HashMap<>();
     Map<QName, Slot> attributes = new HashMap<>();
+    List<Slot> attributeOrder = new ArrayList<>();
+    List<Slot> contentOrder = new ArrayList<>();
     Slot value = null;
     Field anyElements = null;
     Field anyAttributes = null;
+    List<Class<?>> chain = new ArrayList<>();
     for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+      chain.add(0, c);
+    }
+    for (Class<?> c : chain) {
+      List<Slot> ownAttributes = new ArrayList<>();
+      Map<String, Slot> content = new LinkedHashMap<>(); // by field name, in declaration order
       for (Field field : c.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers())) {
           continue;
@@ -189,26 +265,48 @@ final class ModelType {
         field.setAccessible(true);
         XmlElement element = field.getAnnotation(XmlElement.class);
         XmlAttribute attribute = field.getAnnotation(XmlAttribute.class);
-        if (element != null) {
-          elements.put(new QName(namespace(element.namespace()), name(element.name(), field)), slot(field));
-        } else if (attribute != null) {
-          attributes.put(new QName(namespace(attribute.namespace()), name(attribute.name(), field)), slot(field));
+        if (attribute != null) {
+          Slot slot = slot(new QName(namespace(attribute.namespace()), name(attribute.name(), field)), field);
+          attributes.put(slot.name, slot);
+          ownAttributes.add(slot);
         } else if (field.getAnnotation(XmlValue.class) != null) {
-          value = slot(field);
-        } else if (field.getAnnotation(XmlAnyElement.class) != null) {
-          anyElements = field;
+          value = slot(null, field);
         } else if (field.getAnnotation(XmlAnyAttribute.class) != null) {
           anyAttributes = field;
+        } else if (field.getAnnotation(XmlAnyElement.class) != null) {
+          anyElements = field;
+          content.put(field.getName(), null);
         } else {
           // XJC leaves out @XmlElement where the element's name is the field's own.
-          elements.put(new QName(field.getName()), slot(field));
+          QName name = element == null
+              ? new QName(field.getName())
+              : new QName(namespace(element.namespace()), name(element.name(), field));
+          Slot slot = slot(name, field);
+          elements.put(name, slot);
+          content.put(field.getName(), slot);
+        }
+      }
+      attributeOrder.addAll(0, ownAttributes); // JAXB writes a class's attributes before its superclass's
+      String[] order = c.getAnnotation(XmlType.class).propOrder();
+      if (order.length == 0 || order.length == 1 && order[0].isEmpty()) {
+        contentOrder.addAll(content.values());
+      } else {
+        for (String field : order) {
+          if (value != null && field.equals(value.field.getName())) {
+            continue; // the text comes before any child, wherever propOrder lists it
+          }
+          if (!content.containsKey(field)) {
+            throw new IllegalStateException(c.getName() + " orders a field it does not have: " + field);
+          }
+          contentOrder.add(content.get(field));
         }
       }
     }
     try {
       Constructor<?> constructor = type.getDeclaredConstructor();
       constructor.setAccessible(true);
-      return new ModelType(constructor, Map.copyOf(elements), Map.copyOf(attributes), value, anyElements, anyAttributes);
+      return new ModelType(constructor, Map.copyOf(elements), Map.copyOf(attributes), value, anyElements, anyAttributes,
+          List.copyOf(attributeOrder), Collections.unmodifiableList(contentOrder));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(type.getName() + " has no constructor without arguments", e);
     }
@@ -224,35 +322,56 @@ final class ModelType {
     return "##default".equals(declared) ? field.getName() : declared;
   }
 
-  private static Slot slot(Field field) {
+  private static Slot slot(QName name, Field field) {
     boolean list = List.class.isAssignableFrom(field.getType());
     Class<?> itemType = list
         ? (Class<?>) ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0]
         : field.getType();
-    XmlJavaTypeAdapter adapter = field.getAnnotation(XmlJavaTypeAdapter.class);
     Reading reading = reading(itemType, field);
+    Function<Object, String> printing = printing(itemType);
+    XmlJavaTypeAdapter adapter = field.getAnnotation(XmlJavaTypeAdapter.class);
     if (adapter != null) {
-      reading = adapted(adapter.value(), reading, field);
-    }
-    return new Slot(field, list, itemType, reading);
-  }
-
-  private static Reading adapted(Class<? extends XmlAdapter> adapterType, Reading inner, Field field) {
-    try {
-      @SuppressWarnings("unchecked")
-      XmlAdapter<Object, Object> adapter = (XmlAdapter<Object, Object>) adapterType.getDeclaredConstructor().newInstance();
-      return text -> {
+      XmlAdapter<Object, Object> made = adapter(adapter.value(), field);
+      Reading inner = reading;
+      reading = text -> {
         try {
-          return adapter.unmarshal(inner.read(text));
+          return made.unmarshal(inner.read(text));
         } catch (IllegalArgumentException e) {
           throw e;
         } catch (Exception e) {
           throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
         }
       };
+      Function<Object, String> innerPrinting = printing;
+      printing = v -> {
+        try {
+          return innerPrinting.apply(made.marshal(v));
+        } catch (Exception e) {
+          throw new IllegalStateException(field + ": its adapter cannot write " + v, e);
+        }
+      };
+    }
+    return new Slot(name, field, list, itemType, reading, printing);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static XmlAdapter<Object, Object> adapter(Class<? extends XmlAdapter> type, Field field) {
+    try {
+      return (XmlAdapter<Object, Object>) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(field + ": its adapter cannot be made", e);
     }
+  }
+
+  /** How a value is written, as JAXB writes it: decimals in plain notation, dates in their schema form. */
+  private static Function<Object, String> printing(Class<?> type) {
+    if (type == BigDecimal.class) {
+      return v -> ((BigDecimal) v).toPlainString();
+    }
+    if (type == XMLGregorianCalendar.class) {
+      return v -> ((XMLGregorianCalendar) v).toXMLFormat();
+    }
+    return String::valueOf;
   }
 
   /** How a text becomes a value of {@code type}; null for classes of the model itself. */
@@ -301,10 +420,16 @@ final class ModelType {
       XmlSchemaType schemaType = field.getAnnotation(XmlSchemaType.class);
       String expected = schemaType == null ? "date or date-time" : "xs:" + schemaType.name();
       DatatypeFactory factory = datatypeFactory();
+      String kind = schemaType == null ? null : schemaType.name();
       return text -> {
         try {
-          return factory.newXMLGregorianCalendar(text.strip());
-        } catch (IllegalArgumentException e) {
+          XMLGregorianCalendar calendar = factory.newXMLGregorianCalendar(text.strip());
+          // A date-time where a date belongs would be written as nothing at all: refuse it here.
+          if (kind != null && !kind.equals(calendar.getXMLSchemaType().getLocalPart())) {
+            throw new IllegalArgumentException(kind);
+          }
+          return calendar;
+        } catch (IllegalArgumentException | IllegalStateException e) {
           throw new IllegalArgumentException("not a valid " + expected + " value");
         }
       };
