@@ -34,11 +34,11 @@ import org.w3c.dom.Element;
 public final class ActivityBinder {
   private static final QName ROOT = new QName("iati-activity");
 
-  private final Map<Class<?>, ModelType> types;
+  private final ModelType activityType;
   private final DocumentBuilderFactory documents;
 
   private ActivityBinder() {
-    this.types = ModelType.reachableFrom(IatiActivityType.class);
+    this.activityType = ModelType.reachableFrom(IatiActivityType.class).get(IatiActivityType.class);
     this.documents = DocumentBuilderFactory.newInstance();
     documents.setNamespaceAware(true);
   }
@@ -62,7 +62,7 @@ public final class ActivityBinder {
 
   public Bound bind(ActivityDraft draft) {
     Fill fill = new Fill(draft.rows().main().whole());
-    IatiActivityType activity = (IatiActivityType) fill.bean(draft.activity(), IatiActivityType.class);
+    IatiActivityType activity = (IatiActivityType) fill.bean(draft.activity(), activityType);
     JAXBElement<IatiActivityType> bound = new JAXBElement<>(ROOT, IatiActivityType.class, activity);
     return new Bound(fill.findings.isEmpty() ? bound : null, fill.findings, fill.cells);
   }
@@ -78,8 +78,7 @@ public final class ActivityBinder {
       this.fallback = fallback;
     }
 
-    Object bean(XmlElement element, Class<?> type) {
-      ModelType model = types.get(type);
+    Object bean(XmlElement element, ModelType model) {
       Object bean = model.create();
       for (XmlElement.Attribute attribute : element.attributes()) {
         ModelType.Slot slot = model.attribute(attribute.name());
@@ -111,7 +110,7 @@ public final class ActivityBinder {
             open.add(dom(child));
           }
         } else if (slot.reading() == null) {
-          slot.put(bean, bean(child, slot.itemType()));
+          slot.put(bean, bean(child, slot.model()));
         } else {
           Object item = read(slot, child.text() == null ? "" : child.text(), child.source(), XmlElement.written(child.name()));
           if (item != null) {

@@ -98,7 +98,10 @@ public final class ModelEvents {
 
   private void child(ModelType.Slot slot, Object item, ContentHandler out) throws SAXException {
     if (slot.reading() == null) {
-      bean(slot.name(), item, type(item), out);
+      if (item.getClass() != slot.itemType()) {
+        throw new IllegalStateException(item.getClass().getName() + " where the model has " + slot.itemType().getName());
+      }
+      bean(slot.name(), item, slot.model(), out);
     } else {
       attributes.clear();
       int declared = prefixes.size();

@@ -77,6 +77,14 @@ public final class ModelType {
         }
       }
     }
+    // Each slot of model classes then points at its class's reading, saving a look-up per element.
+    for (ModelType type : types.values()) {
+      for (Slot slot : type.elements.values()) {
+        if (slot.reading == null) {
+          slot.model = types.get(slot.itemType);
+        }
+      }
+    }
     return Collections.unmodifiableMap(types);
   }
 
@@ -186,6 +194,7 @@ public final class ModelType {
     private final Class<?> itemType;
     private final Reading reading;
     private final Function<Object, String> printing;
+    private ModelType model; // set once, by reachableFrom, before the slot is used
 
     private Slot(QName name, Field field, boolean list, Class<?> itemType, Reading reading, Function<Object, String> printing) {
       this.name = name;
@@ -204,6 +213,11 @@ public final class ModelType {
     /** The field's type, or its items' type for a list. */
     public Class<?> itemType() {
       return itemType;
+    }
+
+    /** How the items' class stands for XML, when they are of a model class; null for texts. */
+    public ModelType model() {
+      return model;
     }
 
     /** How a text becomes the value; null when the items are classes of the model. */
