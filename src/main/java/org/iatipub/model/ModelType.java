@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
@@ -112,44 +113,32 @@ public final class ModelType {
   }
 
   /** The list of elements the schema leaves open (extensions), or null when it has none. */
-  @SuppressWarnings("unchecked")
   public List<Object> anyElements(Object bean) {
-    return anyElements == null ? null : (List<Object>) list(anyElements, bean);
+    return anyElements == null ? null : filled(anyElements, bean, ArrayList::new);
   }
 
   /** The map of attributes the schema leaves open, or null when it has none. */
-  @SuppressWarnings("unchecked")
   public Map<QName, String> anyAttributes(Object bean) {
-    if (anyAttributes == null) {
-      return null;
-    }
-    try {
-      Map<QName, String> map = (Map<QName, String>) anyAttributes.get(bean);
-      if (map == null) {
-        map = new HashMap<>();
-        anyAttributes.set(bean, map);
-      }
-      return map;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    return anyAttributes == null ? null : filled(anyAttributes, bean, HashMap::new);
   }
 
-  private static List<?> list(Field field, Object bean) {
+  /** The collection a field holds, an empty one put there first when it holds none. */
+  @SuppressWarnings("unchecked")
+  private static <T> T filled(Field field, Object bean, Supplier<T> empty) {
     try {
-      @SuppressWarnings("unchecked")
-      List<Object> list = (List<Object>) field.get(bean);
-      if (list == null) {
-        list = new ArrayList<>();
-        field.set(bean, list);
+      Object value = field.get(bean);
+      if (value == null) {
+        value = empty.get();
+        field.set(bean, value);
       }
-      return list;
+      return (T) value;
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** The open elements of a bean as they are (null when the schema leaves no room), for writing. */
+  @SuppressWarnings("unchecked")
   List<Object> anyElementsIfAny(Object bean) {
     return anyElements == null ? null : (List<Object>) get(anyElements, bean);
   }
@@ -242,8 +231,7 @@ public final class ModelType {
     public void put(Object bean, Object item) {
       try {
         if (list) {
-          @SuppressWarnings("unchecked")
-          List<Object> items = (List<Object>) list(field, bean);
+          List<Object> items = filled(field, bean, ArrayList::new);
           items.add(item);
         } else {
           field.set(bean, item);
@@ -397,31 +385,13 @@ public final class ModelType {
       return text -> text;
     }
     if (type == BigDecimal.class) {
-      return text -> {
-        try {
-          return DatatypeConverter.parseDecimal(text.strip());
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("not a decimal number");
-        }
-      };
+      return number(DatatypeConverter::parseDecimal, "not a decimal number");
     }
     if (type == BigInteger.class) {
-      return text -> {
-        try {
-          return DatatypeConverter.parseInteger(text.strip());
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("not a whole number");
-        }
-      };
+      return number(DatatypeConverter::parseInteger, "not a whole number");
     }
     if (type == Integer.class || type == int.class) {
-      return text -> {
-        try {
-          return DatatypeConverter.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("not a whole number");
-        }
-      };
+      return number(DatatypeConverter::parseInt, "not a whole number");
     }
     if (type == Boolean.class || type == boolean.class) {
       return text -> switch (text.strip()) {
@@ -449,6 +419,16 @@ public final class ModelType {
       };
     }
     throw new IllegalStateException(field + " holds " + type.getName() + ", which this reader cannot fill from a text");
+  }
+
+  private static Reading number(Function<String, Object> parse, String expected) {
+    return text -> {
+      try {
+        return parse.apply(text.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(expected);
+      }
+    };
   }
 
   private static DatatypeFactory datatypeFactory() {
