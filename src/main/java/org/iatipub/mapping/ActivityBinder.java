@@ -141,7 +141,10 @@ public final class ActivityBinder {
     private Element dom(XmlElement element) {
       if (document == null) {
         try {
-          document = documents.newDocumentBuilder().newDocument();
+          // Factories promise no thread safety; extensions are rare enough for a lock.
+          synchronized (documents) {
+            document = documents.newDocumentBuilder().newDocument();
+          }
         } catch (ParserConfigurationException e) {
           throw new IllegalStateException("no DOM implementation: " + e, e);
         }

@@ -80,6 +80,19 @@ class ActivityBinderTest {
   }
 
   @Test
+  void aDateTimeWhereTheSchemaWantsADateIsRefusedAtItsCell() {
+    XmlElement.Builder activity = XmlElement.element("iati-activity")
+        .child(XmlElement.element("activity-date").attribute("type", "2", cell("activity-date/@type"))
+            .attribute("iso-date", "2023-01-15T10:00:00", cell("activity-date/@iso-date")));
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(activity));
+
+    assertEquals(List.of(Finding.error("model/bad-value", cell("activity-date/@iso-date"),
+        "'2023-01-15T10:00:00' in @iso-date of activity-date is not valid IATI data (not a valid xs:date value)")),
+        bound.findings());
+  }
+
+  @Test
   void anUnknownElementIsKeptWhereTheSchemaLeavesRoomSoTheSchemaJudgesIt() throws Exception {
     XmlElement.Builder activity = XmlElement.element("iati-activity")
         .child(XmlElement.element("transaction")
