@@ -120,6 +120,24 @@ class ActivityBinderTest {
   }
 
   @Test
+  void nestedExtensionElementsAreWrittenAsJaxbWritesThem() throws Exception {
+    QName outcome = new QName("http://example.org/dwcp", "outcome", "dwcp");
+    QName indicator = new QName("http://example.org/dwcp", "indicator", "dwcp");
+    QName code = new QName("http://example.org/other", "code", "o");
+    XmlElement tree = XmlElement.element("iati-activity")
+        .child(XmlElement.element(outcome).attribute(code, "7", cell("dwcp:outcome/@o:code"))
+            .child(XmlElement.element(indicator).text("Jobs", cell("dwcp:outcome/dwcp:indicator")))
+            .child(XmlElement.element("plain").attribute(code, "8", cell("dwcp:outcome/plain/@o:code"))))
+        .build();
+    Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
+
+    ActivityBinder.Bound bound = BINDER.bind(draft(tree));
+
+    assertTrue(bound.ok(), bound.findings().toString());
+    assertEquals(EventLog.marshalled(CONTEXT, unmarshal(unmarshaller, tree)), EventLog.written(EVENTS, bound.activity()));
+  }
+
+  @Test
   void bindsEveryActivityOfTheSchemaTestsAndRealFilesAsJaxbReadsIt() throws Exception {
     Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
     int compared = 0;
