@@ -29,6 +29,11 @@ import java.util.stream.Stream;
 public final class Benchmark {
   private static final Pattern HEAP_AFTER_GC = Pattern.compile("->(\\d+)M\\(");
   private static final int LIVE_HEAP_SAMPLE_SECONDS = 10;
+  // Reading and staging the CSV files, whose sort buffers are the run's largest fixed cost in
+  // memory, take a few seconds at the start: sampled every 10 s, a short run would never show
+  // them and a long one would, and the two would not compare.
+  private static final int EARLY_SAMPLE_SECONDS = 2;
+  private static final int EARLY_SECONDS = 20;
   private static final Pattern FLOOR_COLD = Pattern.compile("floor: ([0-9.]+) s wall cold");
   /**
    * Publish runs as the README's cron line runs it: with the throughput collector, which suits a
@@ -132,9 +137,11 @@ public final class Benchmark {
         form, activities, transactions, inputBytes / 1e6, generateSeconds);
     System.out.printf(Locale.ROOT,
         "publish: exit %d, %.1f s wall, %.1f s CPU, %.0f activities/s, %.1f MB/s of XML (%.1f MB in %d files),"
-            + " peak live heap %d MB (sampled by a full GC every %d s; after young GCs: %d MB), peak RSS %.0f MB%n",
+            + " peak live heap %d MB (sampled by a full GC every %d s, every %d s in the first %d s; after young GCs:"
+            + " %d MB), peak RSS %.0f MB%n",
         publish.exit, publishSeconds, cpuSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds,
-        outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, peakHeapMb, rssMb);
+        outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, EARLY_SAMPLE_SECONDS, EARLY_SECONDS,
+        peakHeapMb, rssMb);
     System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
         + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
     System.out.printf(Locale.ROOT, "JIT compiler threads of the first publish: %.1f s CPU of its %.1f s%n",
@@ -171,7 +178,8 @@ public final class Benchmark {
   private record Run(int exit, double jitSeconds) {}
 
   /**
-   * Runs {@code command}; every {@code sampleSeconds} (0: never) asks its JVM for a full
+   * Runs {@code command}; every {@code sampleSeconds} (0: never; in the first {@value
+   * #EARLY_SECONDS} s every {@value #EARLY_SAMPLE_SECONDS} s) asks its JVM for a full
    * collection ({@code jcmd PID GC.run}), whose result in the GC log is the live heap at that
    * moment. A young collection's result also counts garbage that reached the old generation, which
    * G1 with a large default heap leaves uncollected for a long time: it grows with run time, not
@@ -189,7 +197,8 @@ public final class Benchmark {
         continue;
       }
       compilers.putAll(compilerSeconds(jvm.get().pid()));
-      if (sampleSeconds > 0 && second % sampleSeconds == 0) {
+      int every = second <= EARLY_SECONDS ? EARLY_SAMPLE_SECONDS : sampleSeconds;
+      if (sampleSeconds > 0 && second % every == 0) {
         try {
           new ProcessBuilder("jcmd", String.valueOf(jvm.get().pid()), "GC.run").redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
