@@ -23,7 +23,9 @@ import org.xml.sax.helpers.AttributesImpl;
 public final class ModelEvents {
   private final Map<Class<?>, ModelType> types;
   private final AttributesImpl attributes = new AttributesImpl();
+  // The namespaces declared on the open elements, innermost last: prefix and URI side by side.
   private final List<String> prefixes = new ArrayList<>();
+  private final List<String> uris = new ArrayList<>();
   private char[] chars = new char[256];
 
   /** Writes elements of the model classes reachable from {@code root}. */
@@ -119,8 +121,7 @@ public final class ModelEvents {
     for (int i = 0; i < map.getLength(); i++) {
       Attr attribute = (Attr) map.item(i);
       if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
-        String prefix = attribute.getPrefix() == null ? "" : attribute.getLocalName();
-        declare(new QName(attribute.getValue(), "", prefix), out);
+        declare(attribute.getPrefix() == null ? "" : attribute.getLocalName(), attribute.getValue(), out);
       }
     }
     declare(name, out);
@@ -153,16 +154,25 @@ public final class ModelEvents {
   private void end(QName name, int declared, ContentHandler out) throws SAXException {
     out.endElement(name.getNamespaceURI(), name.getLocalPart(), written(name));
     while (prefixes.size() > declared) {
+      uris.remove(uris.size() - 1);
       out.endPrefixMapping(prefixes.remove(prefixes.size() - 1));
     }
   }
 
-  /** Declares a name's namespace on the element about to start, unless it is XML's own or already declared there. */
+  /** Declares a name's namespace on the element about to start, unless it is XML's own. */
   private void declare(QName name, ContentHandler out) throws SAXException {
-    String uri = name.getNamespaceURI();
-    if (!uri.isEmpty() && !XMLConstants.XML_NS_URI.equals(uri) && !prefixes.contains(name.getPrefix())) {
-      prefixes.add(name.getPrefix());
-      out.startPrefixMapping(name.getPrefix(), uri);
+    if (!name.getNamespaceURI().isEmpty() && !XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
+      declare(name.getPrefix(), name.getNamespaceURI(), out);
+    }
+  }
+
+  /** Declares {@code prefix} for {@code uri}, unless the innermost declaration of that prefix already says so. */
+  private void declare(String prefix, String uri, ContentHandler out) throws SAXException {
+    int i = prefixes.lastIndexOf(prefix);
+    if (i < 0 || !uris.get(i).equals(uri)) {
+      prefixes.add(prefix);
+      uris.add(uri);
+      out.startPrefixMapping(prefix, uri);
     }
   }
 

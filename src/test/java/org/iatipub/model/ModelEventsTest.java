@@ -65,6 +65,25 @@ class ModelEventsTest {
   }
 
   @Test
+  void aPrefixBoundAgainToAnotherNamespaceIsDeclaredAgain() throws Exception {
+    org.w3c.dom.Document document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+    org.w3c.dom.Element outer = document.createElementNS("http://example.org/a", "x:outer");
+    outer.appendChild(document.createElementNS("http://example.org/a", "x:same"));
+    outer.appendChild(document.createElementNS("http://example.org/b", "x:other"));
+    IatiActivityType activity = new IatiActivityType();
+    activity.getAny().add(outer);
+
+    assertEquals(List.of(
+        "start iati-activity []",
+        "xmlns:x=http://example.org/a", "start {http://example.org/a}x:outer []",
+        "start {http://example.org/a}x:same []", "end {http://example.org/a}x:same",
+        "xmlns:x=http://example.org/b", "start {http://example.org/b}x:other []", "end {http://example.org/b}x:other",
+        "end xmlns:x",
+        "end {http://example.org/a}x:outer", "end xmlns:x",
+        "end iati-activity"), written(activity));
+  }
+
+  @Test
   void writesEveryActivityOfTheSchemaTestsAndRealFilesAsJaxbDoes() throws Exception {
     Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
     unmarshaller.setEventHandler(event -> true);
