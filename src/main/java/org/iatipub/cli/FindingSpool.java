@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
+import org.iatipub.scratch.RecordFormat;
 import org.iatipub.scratch.ScratchDir;
 
 /**
@@ -47,19 +47,13 @@ final class FindingSpool implements Consumer<Finding>, AutoCloseable {
   @Override
   public void accept(Finding finding) {
     try {
-      write(finding.severity().label());
-      write(finding.rule());
-      write(finding.location().toString());
-      write(finding.message());
+      RecordFormat.writeText(out, finding.severity().label());
+      RecordFormat.writeText(out, finding.rule());
+      RecordFormat.writeText(out, finding.location().toString());
+      RecordFormat.writeText(out, finding.message());
     } catch (IOException e) {
       throw new UncheckedIOException("the findings cannot be kept in " + file, e);
     }
-  }
-
-  private void write(String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
   }
 
   /**
@@ -104,24 +98,18 @@ final class FindingSpool implements Consumer<Finding>, AutoCloseable {
       try {
         Map<String, String> shown = new LinkedHashMap<>();
         try {
-          shown.put("severity", text());
+          shown.put("severity", RecordFormat.readText(in));
         } catch (EOFException end) {
           in.close();
           return null;
         }
-        shown.put("rule", text());
-        shown.put("location", text());
-        shown.put("message", text());
+        shown.put("rule", RecordFormat.readText(in));
+        shown.put("location", RecordFormat.readText(in));
+        shown.put("message", RecordFormat.readText(in));
         return shown;
       } catch (IOException e) {
         throw new UncheckedIOException("the findings kept on disk cannot be read", e);
       }
-    }
-
-    private String text() throws IOException {
-      byte[] bytes = new byte[in.readInt()];
-      in.readFully(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override
