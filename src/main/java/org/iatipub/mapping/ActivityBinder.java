@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
+import org.iatipub.model.ModelEvents;
 import org.iatipub.model.ModelType;
 import org.iatipub.model.iati.IatiActivityType;
 import org.w3c.dom.Document;
@@ -84,7 +85,7 @@ public final class ActivityBinder {
         ModelType.Slot slot = model.attribute(attribute.name());
         if (slot != null) {
           Object value = read(slot, attribute.value(), attribute.source(),
-              "@" + XmlElement.written(attribute.name()) + " of " + XmlElement.written(element.name()));
+              "@" + ModelEvents.written(attribute.name()) + " of " + ModelEvents.written(element.name()));
           if (value != null) {
             slot.put(bean, value);
           }
@@ -97,7 +98,7 @@ public final class ActivityBinder {
       }
       ModelType.Slot value = model.value();
       if (value != null) {
-        Object text = read(value, element.text() == null ? "" : element.text(), element.source(), XmlElement.written(element.name()));
+        Object text = read(value, element.text() == null ? "" : element.text(), element.source(), ModelEvents.written(element.name()));
         if (text != null) {
           value.put(bean, text);
         }
@@ -112,7 +113,7 @@ public final class ActivityBinder {
         } else if (slot.reading() == null) {
           slot.put(bean, bean(child, slot.model()));
         } else {
-          Object item = read(slot, child.text() == null ? "" : child.text(), child.source(), XmlElement.written(child.name()));
+          Object item = read(slot, child.text() == null ? "" : child.text(), child.source(), ModelEvents.written(child.name()));
           if (item != null) {
             slot.put(bean, item);
           }
@@ -150,7 +151,7 @@ public final class ActivityBinder {
         }
       }
       QName name = element.name();
-      Element made = document.createElementNS(name.getNamespaceURI(), XmlElement.written(name));
+      Element made = document.createElementNS(name.getNamespaceURI(), ModelEvents.written(name));
       declare(made, name);
       for (XmlElement.Attribute attribute : element.attributes()) {
         QName attributeName = attribute.name();
@@ -158,7 +159,7 @@ public final class ActivityBinder {
           declare(made, attributeName);
         }
         made.setAttributeNS(attributeName.getNamespaceURI().isEmpty() ? null : attributeName.getNamespaceURI(),
-            XmlElement.written(attributeName), attribute.value());
+            ModelEvents.written(attributeName), attribute.value());
       }
       if (element.text() != null) {
         made.appendChild(document.createTextNode(element.text()));

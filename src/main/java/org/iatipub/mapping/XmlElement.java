@@ -40,14 +40,6 @@ public record XmlElement(
     return new Builder(name);
   }
 
-  /** The qualified name as written in XML ({@code prefix:local} or {@code local}). */
-  public static String written(QName name) {
-    if (XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
-      return "xml:" + name.getLocalPart();
-    }
-    return name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
-  }
-
   /**
    * The name as it appears in {@link #paths()}: {@code local}, {@code xml:lang}, or {@code
    * {uri}local} for other namespaces (prefixes may change when the XML is written; URIs do not).

@@ -190,7 +190,8 @@ public final class ModelEvents {
     return new QName(uri, node.getLocalName(), prefix);
   }
 
-  private static String written(QName name) {
+  /** The qualified name as written in XML: {@code xml:lang}, {@code prefix:local} or {@code local}. */
+  public static String written(QName name) {
     if (XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
       return "xml:" + name.getLocalPart();
     }

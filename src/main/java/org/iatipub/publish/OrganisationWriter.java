@@ -8,6 +8,7 @@ import javax.xml.validation.ValidatorHandler;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.mapping.XmlElement;
+import org.iatipub.model.ModelEvents;
 import org.iatipub.validation.SchemaViolation;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -70,7 +71,7 @@ final class OrganisationWriter implements ErrorHandler {
     AttributesImpl attributes = new AttributesImpl();
     for (XmlElement.Attribute attribute : element.attributes()) {
       attributes.addAttribute(attribute.name().getNamespaceURI(), attribute.name().getLocalPart(),
-          XmlElement.written(attribute.name()), "CDATA", attribute.value());
+          ModelEvents.written(attribute.name()), "CDATA", attribute.value());
     }
     String name = element.name().getLocalPart();
     serializer.startElement("", name, name, attributes);

@@ -206,17 +206,17 @@ class ActivityBinderTest {
       if (!XMLConstants.XML_NS_URI.equals(name.getNamespaceURI())) {
         declare(handler, name, prefixes);
       }
-      attributes.addAttribute(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), "CDATA", attribute.value());
+      attributes.addAttribute(name.getNamespaceURI(), name.getLocalPart(), ModelEvents.written(name), "CDATA", attribute.value());
     }
     QName name = element.name();
-    handler.startElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name), attributes);
+    handler.startElement(name.getNamespaceURI(), name.getLocalPart(), ModelEvents.written(name), attributes);
     if (element.text() != null) {
       handler.characters(element.text().toCharArray(), 0, element.text().length());
     }
     for (XmlElement child : element.children()) {
       send(handler, child);
     }
-    handler.endElement(name.getNamespaceURI(), name.getLocalPart(), XmlElement.written(name));
+    handler.endElement(name.getNamespaceURI(), name.getLocalPart(), ModelEvents.written(name));
     for (String prefix : prefixes) {
       handler.endPrefixMapping(prefix);
     }
