@@ -47,9 +47,9 @@ public record MappingFile(
   public record Text(Map<String, String> columns) implements Field {}
 
   /** One file of the own form and its fields. */
-  public record TableMapping(String file, Map<String, Field> fields) {
-    public Field field(String name) {
-      return fields.get(name);
+  public record TableMapping(String file, Map<OwnField, Field> fields) {
+    public Field field(OwnField field) {
+      return fields.get(field);
     }
   }
 
@@ -137,16 +137,17 @@ public record MappingFile(
     String at = "files." + table.key() + ".";
     unknownKeys(node, Set.of("file", "columns"), at, problems);
     String file = node.path("file").asText(table.key() + ".csv");
-    Map<String, Field> fields = new LinkedHashMap<>();
+    Map<OwnField, Field> fields = new LinkedHashMap<>();
     JsonNode columns = node.path("columns");
     for (Iterator<Map.Entry<String, JsonNode>> it = columns.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String field = entry.getKey();
+      OwnField field = table.field(entry.getKey()).orElse(null);
       JsonNode spec = entry.getValue();
-      String where = at + "columns." + field;
-      if (!table.fields().contains(field)) {
-        problems.add(where + ": not a field of " + table.key() + "; its fields are " + table.fields());
-      } else if (table.isText(field)) {
+      String where = at + "columns." + entry.getKey();
+      if (field == null) {
+        problems.add(where + ": not a field of " + table.key() + "; its fields are "
+            + table.fields().stream().map(OwnField::key).toList());
+      } else if (field.isText()) {
         fields.put(field, spec.isTextual() ? new Text(Map.of("", spec.asText())) : new Text(languages(spec, where, problems)));
       } else if (spec.isTextual()) {
         fields.put(field, new Column(spec.asText(), null));
@@ -162,7 +163,7 @@ public record MappingFile(
       }
     }
     if (!fields.containsKey(table.linkField())) {
-      problems.add(at + "columns." + table.linkField() + ": missing; it links each row to its project");
+      problems.add(at + "columns." + table.linkField().key() + ": missing; it links each row to its project");
     }
     return new TableMapping(file, fields);
   }

@@ -147,7 +147,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
         for (String column : columns) {
           if (!header.contains(column)) {
             problems.add(shownFile + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
-                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header) + ")");
+                + entry.getKey().key() + ".columns." + field.key() + " to it (columns here: " + String.join(", ", header) + ")");
           }
         }
       });
