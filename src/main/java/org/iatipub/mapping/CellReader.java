@@ -24,16 +24,22 @@ final class CellReader {
   private final MappingFile mapping;
   private final Map<String, Crosswalk> crosswalks;
   private final List<Finding> findings;
+  private final boolean ruleChecks;
 
-  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings) {
+  /**
+   * @param findings where the findings of one activity are collected
+   * @param ruleChecks false with {@code --schema-only}: the checks of IATI rules are left out
+   */
+  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks) {
     this.mapping = mapping;
     this.crosswalks = crosswalks;
     this.findings = findings;
+    this.ruleChecks = ruleChecks;
   }
 
   private MappingFile.Field source(OwnField field) {
-    MappingFile.TableMapping tableMapping = mapping.tables().get(field.table());
-    return tableMapping == null ? null : tableMapping.field(field);
+    MappingFile.FileMapping file = mapping.table(field.table());
+    return file == null ? null : file.field(field);
   }
 
   /** The cell's text, trimmed; empty when the field is not mapped or the cell is blank. */
@@ -49,7 +55,7 @@ final class CellReader {
   String required(SourceRow row, OwnField field) {
     String value = raw(row, field);
     if (value.isEmpty()) {
-      findings.add(Finding.error("mapping/missing-value", cell(row, field),
+      add(MappingRule.MISSING_VALUE.at(cell(row, field),
           "'" + field.key() + "' is required here but the cell is empty"));
     }
     return value;
@@ -62,17 +68,24 @@ final class CellReader {
       return null;
     }
     MappingFile.Column column = (MappingFile.Column) source(field);
-    if (column.crosswalk() == null) {
-      return new Crosswalk.Code(value, null);
-    }
-    Crosswalk crosswalk = crosswalks.get(column.crosswalk());
+    return column.crosswalk() == null ? new Crosswalk.Code(value, null) : translate(value, column.crosswalk(), cell(row, field));
+  }
+
+  /** A local code translated through the named crosswalk; null, with a finding at {@code cell}, when it has no entry. */
+  Crosswalk.Code translate(String value, String crosswalkName, Location.Cell cell) {
+    Crosswalk crosswalk = crosswalks.get(crosswalkName);
     Crosswalk.Code code = crosswalk.translate(value).orElse(null);
     if (code == null) {
-      findings.add(Finding.error("mapping/unknown-code", cell(row, field),
+      add(MappingRule.UNKNOWN_CODE.at(cell,
           "the local code '" + value + "' has no entry in the crosswalk '" + crosswalk.name() + "' ("
               + crosswalk.file() + "); add it there or correct the cell"));
     }
     return code;
+  }
+
+  /** True when the field is mapped to a column whose codes go through a crosswalk, with labels as narratives. */
+  boolean labelAsNarrative(OwnField field) {
+    return source(field) instanceof MappingFile.Column c && c.labelAsNarrative();
   }
 
   /** The code alone (see {@link #code}). */
@@ -90,7 +103,7 @@ final class CellReader {
     try {
       return LocalDate.parse(value).toString();
     } catch (DateTimeParseException e) {
-      findings.add(Finding.error("mapping/bad-date", cell(row, field),
+      add(MappingRule.BAD_DATE.at(cell(row, field),
           "'" + value + "' is not a date; write dates as YYYY-MM-DD, e.g. 2024-03-31"));
       return null;
     }
@@ -103,7 +116,7 @@ final class CellReader {
       return null;
     }
     if (!NUMBER.matcher(value).matches()) {
-      findings.add(Finding.error("mapping/bad-number", cell(row, field),
+      add(MappingRule.BAD_NUMBER.at(cell(row, field),
           "'" + value + "' is not a plain number; write digits with '.' for decimals,"
               + " without thousands separators, spaces or currency signs, e.g. 125000.50"));
       return null;
@@ -117,7 +130,7 @@ final class CellReader {
     if (value != null) {
       BigDecimal number = new BigDecimal(value);
       if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
-        findings.add(Finding.error("mapping/bad-percentage", cell(row, field),
+        add(MappingRule.BAD_PERCENTAGE.at(cell(row, field),
             "'" + value + "' is not a percentage from 0 to 100"));
         return null;
       }
@@ -132,7 +145,7 @@ final class CellReader {
       return null;
     }
     if (!value.matches("[12][0-9]{3}")) {
-      findings.add(Finding.error("mapping/bad-year", cell(row, field),
+      add(MappingRule.BAD_YEAR.at(cell(row, field),
           "'" + value + "' is not a year; write four digits, e.g. 2021"));
       return null;
     }
@@ -164,7 +177,10 @@ final class CellReader {
     return narrative;
   }
 
+  /** Records a finding; those of IATI rules only when the rules are checked. */
   void add(Finding finding) {
-    findings.add(finding);
+    if (ruleChecks || MappingRule.byId(finding.rule()).map(r -> !r.isIatiRule()).orElse(true)) {
+      findings.add(finding);
+    }
   }
 }

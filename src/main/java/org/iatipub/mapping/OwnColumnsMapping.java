@@ -5,6 +5,7 @@ import static org.iatipub.mapping.XmlElement.element;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,28 @@ public final class OwnColumnsMapping implements ActivityMapping {
   private final Map<String, Crosswalk> crosswalks;
   private final Programmes programmes;
   private final Predicate<String> isProject;
+  private final boolean ruleChecks;
 
   /**
    * The set is read as a stream: only the main file's ids and parents are known before mapping.
    *
    * @param programmes the projects naming each project as their parent, learnt in full before mapping
    * @param isProject whether a project id is in the set's main file
+   * @param ruleChecks false with {@code --schema-only}: the mapping's checks of IATI rules (shares
+   *     adding up to 100, …) are left out, as the validator's are
    */
   public OwnColumnsMapping(MappingFile mapping, Map<String, Crosswalk> crosswalks, Programmes programmes,
-      Predicate<String> isProject) {
+      Predicate<String> isProject, boolean ruleChecks) {
     this.mapping = mapping;
     this.crosswalks = Map.copyOf(crosswalks);
     this.programmes = programmes;
     this.isProject = isProject;
+    this.ruleChecks = ruleChecks;
   }
 
   /** The project id a project row names as its parent programme; empty when none. */
   static String parentOf(MappingFile mapping, SourceRow project) {
-    return new CellReader(mapping, Map.of(), new ArrayList<>()).raw(project, PROJECT_PARENT);
+    return new CellReader(mapping, Map.of(), new ArrayList<>(), false).raw(project, PROJECT_PARENT);
   }
 
   /** The IATI identifier of a project: the organisation's prefix and the project id. */
@@ -59,11 +64,155 @@ public final class OwnColumnsMapping implements ActivityMapping {
   @Override
   public ActivityDraft map(ActivityRows rows) {
     List<Finding> findings = new ArrayList<>(rows.findings());
-    CellReader cells = new CellReader(mapping, crosswalks, findings);
+    CellReader cells = new CellReader(mapping, crosswalks, findings, ruleChecks);
+    PathCells paths = new PathCells(cells);
+    SourceRow project = rows.main();
+    XmlElement.Builder activity = projectElements(cells, rows);
+    // The project row's paths meet what its named fields made; the defaults fill what is still empty.
+    Map<String, XmlElement.Builder> made = PathCells.made(activity);
+    MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
+    paths.write(project, projects.paths(), "", activity, made, false);
+    paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    Keys keys = new Keys(cells);
+    keys.register(projects, project, activity);
+    // Files come parents first, so a nested row finds the element its parent row made.
+    for (MappingFile.FileMapping file : mapping.files().values()) {
+      if (file.isProjects()) {
+        continue;
+      }
+      List<SourceRow> fileRows = rows.children(file.name());
+      if (file.table() != null) {
+        for (Made row : named(file.table(), cells, fileRows, activity)) {
+          paths.write(row.row(), file.paths(), row.kind(), row.element(), row.made(), false);
+          keys.register(file, row.row(), row.element());
+        }
+        continue;
+      }
+      for (SourceRow row : fileRows) {
+        XmlElement.Builder parent = file.within() == null ? activity : keys.parent(file, row);
+        if (parent != null) {
+          XmlElement.Builder element = newElement(parent, file.element(), row.whole());
+          paths.write(row, file.paths(), file.element(), element, new HashMap<>(), false);
+          keys.register(file, row, element);
+        }
+      }
+    }
+    return new ActivityDraft(identifier(rows.id()), rows, activity.build(), findings);
+  }
+
+  /**
+   * A row of a file with named fields and the element it made.
+   *
+   * @param kind the element's path from the activity ({@code recipient-region} …)
+   * @param period the row's own period, for a deliverable's row (whose element is its result); else null
+   */
+  private record Made(SourceRow row, String kind, XmlElement.Builder element, XmlElement.Builder period) {
+    static Made of(SourceRow row, String kind, XmlElement.Builder element) {
+      return new Made(row, kind, element, null);
+    }
+
+    /**
+     * The elements under it that the row's paths meet (see {@link PathCells#made}), worked out when
+     * its paths are written, so a deliverable's row meets what the rows before it added: the
+     * deliverable's result and indicator, and its own period as the first.
+     */
+    Map<String, XmlElement.Builder> made() {
+      Map<String, XmlElement.Builder> made = PathCells.made(element);
+      if (kind.equals("result") && element.name().getLocalPart().equals("result")) {
+        made.keySet().removeIf(key -> key.startsWith(PERIOD_KEY));
+        if (period != null) {
+          made.put(PERIOD_KEY + "0", period);
+          PathCells.made(period).forEach((key, child) -> made.put(PERIOD_KEY + "0/" + key, child));
+        }
+      }
+      return made;
+    }
+  }
+
+  /** The elements the rows of a file with named fields make, added to the activity. */
+  private List<Made> named(OwnTable table, CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+    List<Made> made = new ArrayList<>();
+    switch (table) {
+      case COUNTRIES -> made.addAll(geography(cells, rows, activity));
+      case SECTORS -> made.addAll(sectors(cells, rows, activity));
+      case DELIVERABLES -> made.addAll(results(cells, rows, activity));
+      default -> {
+        for (SourceRow row : rows) {
+          XmlElement.Builder element = switch (table) {
+            case PARTICIPANTS -> participant(cells, row);
+            case POLICY_MARKERS -> policyMarker(cells, row);
+            case LOCATIONS -> location(cells, row);
+            case DOCUMENTS -> document(cells, row);
+            case BUDGETS -> budget(cells, row);
+            case TRANSACTIONS -> transaction(cells, row);
+            default -> throw new IllegalStateException(table + " has no rows of its own kind here");
+          };
+          activity.child(element);
+          made.add(Made.of(row, table.elements().get(0), element));
+        }
+      }
+    }
+    return made;
+  }
+
+  /** A new element at {@code path} under {@code parent}; the steps before the last are the parent's first of that name. */
+  private static XmlElement.Builder newElement(XmlElement.Builder parent, String path, Location.Cell from) {
+    String[] steps = path.split("/");
+    XmlElement.Builder at = parent;
+    for (int i = 0; i < steps.length - 1; i++) {
+      at = at.lastOrNew(steps[i], from);
+    }
+    XmlElement.Builder element = element(steps[steps.length - 1]).from(from);
+    at.child(element);
+    return element;
+  }
+
+  /** The elements of the rows of files that others nest in, by file and key, within one activity. */
+  private static final class Keys {
+    private final CellReader cells;
+    private final Map<String, Map<String, XmlElement.Builder>> byFile = new HashMap<>();
+
+    Keys(CellReader cells) {
+      this.cells = cells;
+    }
+
+    void register(MappingFile.FileMapping file, SourceRow row, XmlElement.Builder element) {
+      if (file.key() == null) {
+        return;
+      }
+      String key = row.get(file.key());
+      if (key.isEmpty()) {
+        return; // a nested row naming it is told so
+      }
+      XmlElement.Builder earlier = byFile.computeIfAbsent(file.name(), k -> new HashMap<>()).putIfAbsent(key, element);
+      // The rows of one deliverable share their result: the same element again is no duplicate.
+      if (earlier != null && earlier != element) {
+        cells.add(MappingRule.DUPLICATE_KEY.at(row.cell(file.key()), "another row of " + file.name() + " for this project"
+            + " has the key '" + key + "' too, so the rows nested in it could belong to either; keys must be unique within a project"));
+      }
+    }
+
+    /** The element of the row a nested row names; null, with a finding, when there is none. */
+    XmlElement.Builder parent(MappingFile.FileMapping file, SourceRow row) {
+      MappingFile.Within within = file.within();
+      String key = row.get(within.column());
+      XmlElement.Builder parent = byFile.getOrDefault(within.file(), Map.of()).get(key);
+      if (parent == null) {
+        cells.add(key.isEmpty()
+            ? MappingRule.MISSING_VALUE.at(row.cell(within.column()), "this row names no row of " + within.file()
+                + " to add its " + file.element() + " to")
+            : MappingRule.UNKNOWN_PARENT.at(row.cell(within.column()), "no row of " + within.file()
+                + " for this project has the key '" + key + "', so this " + file.element() + " has nowhere to go"));
+      }
+      return parent;
+    }
+  }
+
+  /** What the project row makes, with the reporting organisation and the programme links. */
+  private XmlElement.Builder projectElements(CellReader cells, ActivityRows rows) {
     SourceRow project = rows.main();
     Location.Cell row = project.whole();
     MappingFile.Defaults defaults = mapping.defaults();
-
     XmlElement.Builder activity = element("iati-activity").from(row);
     activity.attribute(CellReader.XML_LANG, defaults.language(), row);
     String currency = cells.raw(project, PROJECT_CURRENCY);
@@ -81,16 +230,13 @@ public final class OwnColumnsMapping implements ActivityMapping {
     activity.child(reportingOrg(cells, row));
     XmlElement.Builder title = element("title").from(cells.cell(project, PROJECT_TITLE));
     if (!cells.narratives(project, PROJECT_TITLE, title)) {
-      cells.add(Finding.error("mapping/missing-value", cells.cell(project, PROJECT_TITLE),
+      cells.add(MappingRule.MISSING_VALUE.at(cells.cell(project, PROJECT_TITLE),
           "the project has no title in any language; IATI requires one"));
     }
     activity.child(title);
     description(cells, project, PROJECT_DESCRIPTION, "1", activity);
     description(cells, project, PROJECT_OBJECTIVES, "2", activity);
     description(cells, project, PROJECT_TARGET_GROUPS, "3", activity);
-    for (SourceRow participant : rows.children(OwnTable.PARTICIPANTS.key())) {
-      activity.child(participant(cells, participant));
-    }
     String status = cells.raw(project, PROJECT_STATUS).isEmpty() ? cells.required(project, PROJECT_STATUS)
         : cells.codeValue(project, PROJECT_STATUS);
     activity.child(element("activity-status").attribute("code", status, cells.cell(project, PROJECT_STATUS)));
@@ -99,31 +245,14 @@ public final class OwnColumnsMapping implements ActivityMapping {
     activityDate(cells, project, PROJECT_PLANNED_END, "3", activity);
     activityDate(cells, project, PROJECT_ACTUAL_END, "4", activity);
     coded(cells, project, PROJECT_SCOPE, "activity-scope", activity);
-    geography(cells, rows.children(OwnTable.COUNTRIES.key()), activity);
-    for (SourceRow location : rows.children(OwnTable.LOCATIONS.key())) {
-      activity.child(location(cells, location));
-    }
-    sectors(cells, rows.children(OwnTable.SECTORS.key()), activity);
-    for (SourceRow marker : rows.children(OwnTable.POLICY_MARKERS.key())) {
-      activity.child(policyMarker(cells, marker));
-    }
     classification(cells, project, PROJECT_COLLABORATION_TYPE, "collaboration-type", defaults.collaborationType(), activity);
     classification(cells, project, PROJECT_FLOW_TYPE, "default-flow-type", defaults.flowType(), activity);
     classification(cells, project, PROJECT_FINANCE_TYPE, "default-finance-type", defaults.financeType(), activity);
     defaultAidType(cells, project, activity);
     classification(cells, project, PROJECT_TIED_STATUS, "default-tied-status", defaults.tiedStatus(), activity);
-    for (SourceRow budget : rows.children(OwnTable.BUDGETS.key())) {
-      activity.child(budget(cells, budget));
-    }
-    for (SourceRow transaction : rows.children(OwnTable.TRANSACTIONS.key())) {
-      activity.child(transaction(cells, transaction));
-    }
-    for (SourceRow document : rows.children(OwnTable.DOCUMENTS.key())) {
-      activity.child(document(cells, document));
-    }
     if (!parent.isEmpty()) {
       if (!isProject.test(parent)) {
-        cells.add(Finding.warning("mapping/parent-elsewhere", cells.cell(project, PROJECT_PARENT),
+        cells.add(MappingRule.PARENT_ELSEWHERE.at(cells.cell(project, PROJECT_PARENT),
             "the parent project '" + parent + "' is not in this file; the link points to " + identifier(parent)
                 + ", which must be published elsewhere"));
       }
@@ -133,8 +262,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
     for (String child : children) {
       activity.child(element("related-activity").attribute("ref", identifier(child), row).attribute("type", "2", row));
     }
-    results(cells, rows.children(OwnTable.DELIVERABLES.key()), activity);
-    return new ActivityDraft(identifier(rows.id()), rows, activity.build(), findings);
+    return activity;
   }
 
   private XmlElement.Builder reportingOrg(CellReader cells, Location.Cell row) {
@@ -201,24 +329,32 @@ public final class OwnColumnsMapping implements ActivityMapping {
     return org;
   }
 
-  private static void geography(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+  private static List<Made> geography(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+    List<Made> made = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     boolean allHavePercentages = !rows.isEmpty();
     for (SourceRow row : rows) {
       String percentage = cells.percentage(row, COUNTRY_PERCENTAGE);
       String country = cells.codeValue(row, COUNTRY_CODE);
-      String region = cells.codeValue(row, REGION_CODE);
+      Crosswalk.Code region = cells.code(row, REGION_CODE);
       if (country == null && region == null && cells.raw(row, COUNTRY_CODE).isEmpty() && cells.raw(row, REGION_CODE).isEmpty()) {
-        cells.add(Finding.error("mapping/missing-value", cells.cell(row, COUNTRY_CODE),
+        cells.add(MappingRule.MISSING_VALUE.at(cells.cell(row, COUNTRY_CODE),
             "the row names neither a country nor a region"));
       }
       if (country != null) {
-        activity.child(element("recipient-country").attribute("code", country, cells.cell(row, COUNTRY_CODE))
-            .attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE)));
+        XmlElement.Builder element = element("recipient-country").from(row.whole())
+            .attribute("code", country, cells.cell(row, COUNTRY_CODE))
+            .attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
+        activity.child(element);
+        made.add(Made.of(row, "recipient-country", element));
       } else if (region != null) {
-        activity.child(element("recipient-region").attribute("code", region, cells.cell(row, REGION_CODE))
-            .attribute("vocabulary", "1", cells.cell(row, REGION_CODE))
-            .attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE)));
+        // Without a vocabulary from the crosswalk a region is one of the DAC's (vocabulary 1).
+        XmlElement.Builder element = element("recipient-region").from(row.whole())
+            .attribute("code", region.code(), cells.cell(row, REGION_CODE));
+        described(cells, element, region, REGION_CODE, cells.cell(row, REGION_CODE));
+        element.attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
+        activity.child(element);
+        made.add(Made.of(row, "recipient-region", element));
       }
       if (percentage == null) {
         allHavePercentages = false;
@@ -227,13 +363,28 @@ public final class OwnColumnsMapping implements ActivityMapping {
       }
     }
     if (rows.size() > 1 && allHavePercentages && total.compareTo(BigDecimal.valueOf(100)) != 0) {
-      cells.add(Finding.error("mapping/percentages", cells.cell(rows.get(0), COUNTRY_PERCENTAGE),
+      cells.add(MappingRule.PERCENTAGES.at(cells.cell(rows.get(0), COUNTRY_PERCENTAGE),
           "the recipient country and region percentages of this project add up to " + total.toPlainString()
               + ", not 100"));
     }
+    return made;
   }
 
-  private static void sectors(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+  /**
+   * The vocabulary of a crosswalked code (1, the DAC's, when the crosswalk gives none), its URI,
+   * and its label as the element's narrative when the mapping file asks for it.
+   */
+  private static void described(CellReader cells, XmlElement.Builder element, Crosswalk.Code code, OwnField field,
+      Location.Cell cell) {
+    element.attribute("vocabulary", code.vocabulary() == null ? "1" : code.vocabulary(), cell);
+    element.attribute("vocabulary-uri", code.vocabularyUri(), cell);
+    if (cells.labelAsNarrative(field) && code.label() != null) {
+      element.child(cells.narrative("", code.label(), cell));
+    }
+  }
+
+  private static List<Made> sectors(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+    List<Made> made = new ArrayList<>();
     Map<String, BigDecimal> totals = new LinkedHashMap<>();
     Map<String, SourceRow> firstRow = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -247,9 +398,12 @@ public final class OwnColumnsMapping implements ActivityMapping {
         continue;
       }
       String vocabulary = code.vocabulary() == null ? "1" : code.vocabulary();
-      activity.child(element("sector").attribute("vocabulary", vocabulary, cells.cell(row, SECTOR_CODE))
-          .attribute("code", code.code(), cells.cell(row, SECTOR_CODE))
-          .attribute("percentage", percentage, cells.cell(row, SECTOR_PERCENTAGE)));
+      XmlElement.Builder sector = element("sector").from(row.whole());
+      described(cells, sector, code, SECTOR_CODE, cells.cell(row, SECTOR_CODE));
+      sector.attribute("code", code.code(), cells.cell(row, SECTOR_CODE))
+          .attribute("percentage", percentage, cells.cell(row, SECTOR_PERCENTAGE));
+      activity.child(sector);
+      made.add(Made.of(row, "sector", sector));
       firstRow.putIfAbsent(vocabulary, row);
       counts.merge(vocabulary, 1, Integer::sum);
       if (percentage != null) {
@@ -258,11 +412,12 @@ public final class OwnColumnsMapping implements ActivityMapping {
     }
     totals.forEach((vocabulary, total) -> {
       if (counts.get(vocabulary) > 1 && total.compareTo(BigDecimal.valueOf(100)) != 0) {
-        cells.add(Finding.error("mapping/percentages", cells.cell(firstRow.get(vocabulary), SECTOR_PERCENTAGE),
+        cells.add(MappingRule.PERCENTAGES.at(cells.cell(firstRow.get(vocabulary), SECTOR_PERCENTAGE),
             "the sector percentages of this project (vocabulary " + vocabulary + ") add up to " + total.toPlainString()
                 + ", not 100"));
       }
     });
+    return made;
   }
 
   private static XmlElement.Builder policyMarker(CellReader cells, SourceRow row) {
@@ -272,8 +427,8 @@ public final class OwnColumnsMapping implements ActivityMapping {
     }
     XmlElement.Builder element = element("policy-marker").from(row.whole());
     if (marker != null) {
-      element.attribute("vocabulary", marker.vocabulary() == null ? "1" : marker.vocabulary(), cells.cell(row, MARKER_CODE))
-          .attribute("code", marker.code(), cells.cell(row, MARKER_CODE));
+      described(cells, element, marker, MARKER_CODE, cells.cell(row, MARKER_CODE));
+      element.attribute("code", marker.code(), cells.cell(row, MARKER_CODE));
     }
     element.attribute("significance", cells.codeValue(row, MARKER_SIGNIFICANCE), cells.cell(row, MARKER_SIGNIFICANCE));
     return element;
@@ -295,7 +450,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
       location.child(element("point").attribute("srsName", WGS84, cells.cell(row, LOCATION_LATITUDE))
           .child(element("pos").text(latitude + " " + longitude, cells.cell(row, LOCATION_LATITUDE))));
     } else if (latitude != null || longitude != null) {
-      cells.add(Finding.error("mapping/missing-value", cells.cell(row, latitude == null ? LOCATION_LATITUDE : LOCATION_LONGITUDE),
+      cells.add(MappingRule.MISSING_VALUE.at(cells.cell(row, latitude == null ? LOCATION_LATITUDE : LOCATION_LONGITUDE),
           "a location needs both latitude and longitude, or neither"));
     }
     return location;
@@ -325,7 +480,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
     String valueDate = cells.date(row, valueDateField);
     String currency = cells.raw(row, currencyField);
     if (!currency.isEmpty() && !currency.matches("[A-Z]{3}")) {
-      cells.add(Finding.error("mapping/bad-currency", cells.cell(row, currencyField),
+      cells.add(MappingRule.BAD_CURRENCY.at(cells.cell(row, currencyField),
           "'" + currency + "' is not a currency code; write the three capital letters of ISO 4217, e.g. EUR"));
     }
     XmlElement.Builder value = element("value").text(amount, cells.cell(row, amountField));
@@ -380,7 +535,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
     document.attribute("format", cells.required(row, DOCUMENT_FORMAT), cells.cell(row, DOCUMENT_FORMAT));
     XmlElement.Builder title = element("title");
     if (!cells.narratives(row, DOCUMENT_TITLE, title)) {
-      cells.add(Finding.error("mapping/missing-value", cells.cell(row, DOCUMENT_TITLE), "a document needs a title"));
+      cells.add(MappingRule.MISSING_VALUE.at(cells.cell(row, DOCUMENT_TITLE), "a document needs a title"));
     }
     document.child(title);
     String category = cells.codeValue(row, DOCUMENT_CATEGORY);
@@ -400,7 +555,8 @@ public final class OwnColumnsMapping implements ActivityMapping {
    * Deliverables become results: rows with the same deliverable id are one result with one
    * indicator, each row one period of it (its timeline, e.g. "2021–2023", or its start and end).
    */
-  private static void results(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+  private static List<Made> results(CellReader cells, List<SourceRow> rows, XmlElement.Builder activity) {
+    List<Made> made = new ArrayList<>();
     Map<String, List<SourceRow>> byDeliverable = new LinkedHashMap<>();
     for (SourceRow row : rows) {
       String id = cells.raw(row, DELIVERABLE_ID);
@@ -413,7 +569,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
           .attribute("type", type == null ? "1" : type, cells.cell(first, DELIVERABLE_RESULT_TYPE));
       XmlElement.Builder title = element("title");
       if (!cells.narratives(first, DELIVERABLE_RESULT, title)) {
-        cells.add(Finding.error("mapping/missing-value", cells.cell(first, DELIVERABLE_RESULT), "a deliverable needs a title"));
+        cells.add(MappingRule.MISSING_VALUE.at(cells.cell(first, DELIVERABLE_RESULT), "a deliverable needs a title"));
       }
       result.child(title);
       XmlElement.Builder description = element("description");
@@ -436,20 +592,29 @@ public final class OwnColumnsMapping implements ActivityMapping {
           indicator.child(element("baseline").attribute("year", year, cells.cell(row, DELIVERABLE_BASELINE_YEAR))
               .attribute("value", baseline, cells.cell(row, DELIVERABLE_BASELINE_VALUE)));
         } else if (baseline != null && year == null) {
-          cells.add(Finding.error("mapping/missing-value", cells.cell(row, DELIVERABLE_BASELINE_YEAR),
+          cells.add(MappingRule.MISSING_VALUE.at(cells.cell(row, DELIVERABLE_BASELINE_YEAR),
               "a baseline value needs its year"));
         }
       }
+      Map<SourceRow, XmlElement.Builder> periods = new LinkedHashMap<>();
       for (SourceRow row : deliverable) {
         XmlElement.Builder period = period(cells, row);
         if (period != null) {
           indicator.child(period);
+          periods.put(row, period);
         }
       }
       result.child(indicator);
       activity.child(result);
+      for (SourceRow row : deliverable) {
+        made.add(new Made(row, "result", result, periods.get(row)));
+      }
     }
+    return made;
   }
+
+  /** The key of the indicator's periods among the elements of a result (see {@link PathCells#made}). */
+  private static final String PERIOD_KEY = "indicator#0/period#";
 
   private static XmlElement.Builder period(CellReader cells, SourceRow row) {
     String start = cells.date(row, DELIVERABLE_PERIOD_START);
@@ -464,10 +629,10 @@ public final class OwnColumnsMapping implements ActivityMapping {
         end = (years.group(2) == null ? years.group(1) : years.group(2)) + "-12-31";
         startCell = endCell = cells.cell(row, DELIVERABLE_TIMELINE);
         if (years.group(2) != null && years.group(2).compareTo(years.group(1)) < 0) {
-          cells.add(Finding.error("mapping/bad-timeline", startCell, "the timeline '" + timeline + "' ends before it starts"));
+          cells.add(MappingRule.TIMELINE_ORDER.at(startCell, "the timeline '" + timeline + "' ends before it starts"));
         }
       } else {
-        cells.add(Finding.error("mapping/bad-timeline", cells.cell(row, DELIVERABLE_TIMELINE),
+        cells.add(MappingRule.BAD_TIMELINE.at(cells.cell(row, DELIVERABLE_TIMELINE),
             "'" + timeline + "' is not a timeline; write a year or a span of years, e.g. 2021–2023"));
         return null;
       }
@@ -476,7 +641,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
     String actual = cells.number(row, DELIVERABLE_ACTUAL);
     if (start == null && end == null) {
       if (target != null || actual != null) {
-        cells.add(Finding.error("mapping/missing-value", cells.cell(row, DELIVERABLE_TIMELINE),
+        cells.add(MappingRule.MISSING_VALUE.at(cells.cell(row, DELIVERABLE_TIMELINE),
             "a target or actual value needs its period: a timeline, or a period start and end"));
       }
       return null;

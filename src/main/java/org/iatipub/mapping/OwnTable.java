@@ -10,21 +10,31 @@ import java.util.Optional;
  * Every file but {@code projects} links its rows to a project through its {@code project} field.
  */
 public enum OwnTable {
-  PROJECTS("projects"),
-  PARTICIPANTS("participants"),
-  SECTORS("sectors"),
-  COUNTRIES("countries"),
-  POLICY_MARKERS("policy-markers"),
-  LOCATIONS("locations"),
-  DOCUMENTS("documents"),
-  TRANSACTIONS("transactions"),
-  BUDGETS("budgets"),
-  DELIVERABLES("deliverables");
+  PROJECTS("projects", ""),
+  PARTICIPANTS("participants", "participating-org"),
+  SECTORS("sectors", "sector"),
+  COUNTRIES("countries", "recipient-country", "recipient-region"),
+  POLICY_MARKERS("policy-markers", "policy-marker"),
+  LOCATIONS("locations", "location"),
+  DOCUMENTS("documents", "document-link"),
+  TRANSACTIONS("transactions", "transaction"),
+  BUDGETS("budgets", "budget"),
+  DELIVERABLES("deliverables", "result");
 
   private final String key;
+  private final List<String> elements;
 
-  OwnTable(String key) {
+  OwnTable(String key, String... elements) {
     this.key = key;
+    this.elements = List.of(elements);
+  }
+
+  /**
+   * The element a row makes in the activity ("" for the activity itself), which paths in this file
+   * start from: two for {@code countries}, whose rows make a recipient country or a region.
+   */
+  public List<String> elements() {
+    return elements;
   }
 
   /** The name used in the mapping file, and the default file name without {@code .csv}. */
