@@ -135,6 +135,31 @@ public record XmlElement(
       return this;
     }
 
+    /** The attribute set under this name, or null. */
+    Attribute attribute(QName attribute) {
+      for (Attribute a : attributes) {
+        if (a.name().equals(attribute)) {
+          return a;
+        }
+      }
+      return null;
+    }
+
+    /** The text set so far, or null. */
+    String text() {
+      return text;
+    }
+
+    /** The cell that gave the text or first made the element, or null. */
+    Location.Cell source() {
+      return source;
+    }
+
+    /** The children added so far, in order. */
+    List<Builder> children() {
+      return java.util.Collections.unmodifiableList(children);
+    }
+
     public boolean hasAttribute(String attribute) {
       return attributes.stream().anyMatch(a -> a.name().getLocalPart().equals(attribute) && a.name().getNamespaceURI().isEmpty());
     }
