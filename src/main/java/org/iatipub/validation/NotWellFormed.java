@@ -20,7 +20,9 @@ final class NotWellFormed {
     if (message.contains("Content is not allowed in prolog")) {
       return Finding.error("xml/not-xml", at, "this is not an XML file: there is text before the first element");
     }
-    if (message.contains("Premature end of file")) {
+    // A file cut off before its first element ends is "premature"; one cut off inside an element
+    // leaves "structures" that "must start and end within the same entity".
+    if (message.contains("Premature end of file") || message.contains("must start and end within the same entity")) {
       return Finding.error("xml/truncated", at, "the file ends before its root element is closed (truncated or empty)");
     }
     if (message.contains("byte") && message.contains("UTF-8")) {
