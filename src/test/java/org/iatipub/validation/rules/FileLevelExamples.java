@@ -28,6 +28,12 @@ final class FileLevelExamples {
         breaks("xml/not-well-formed", activity("""
             <title><narrative>Decent work</title> <!-- error xml/not-well-formed -->
             """)),
+        // Nested deeper than any IATI file (SafeXml.MAX_ELEMENT_DEPTH): refused at the line, not a stack overflow.
+        breaks("xml/not-well-formed", activity("""
+            <title><narrative>Decent work</narrative></title>
+            <legacy-data name="a" value="b">
+            """ + "  " + "<x:n xmlns:x=\"https://example.org/x\">".repeat(300) + " <!-- error xml/not-well-formed -->\n"
+            + "  " + "</x:n>".repeat(300) + "\n</legacy-data>\n")),
         keeps("xml/not-well-formed", activity("""
             <title><narrative>Decent work</narrative></title>
             """)),
