@@ -2,6 +2,7 @@ package org.iatipub.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,6 +57,10 @@ public final class FileValidator {
       }
     } catch (SAXParseException e) {
       tally.accept(NotWellFormed.finding(shownAs, e));
+    } catch (UnsupportedEncodingException e) {
+      // The file's own declaration names an encoding Java cannot read: a problem of the file, at its first line.
+      tally.accept(Finding.error("xml/encoding", new Location.XmlPosition(shownAs, 1, 1), "the file declares the encoding '"
+          + e.getMessage() + "', which cannot be read; save the file as UTF-8 and declare encoding=\"UTF-8\" (or leave the declaration out)"));
     } catch (SchemaDispatch.NotIati stop) {
       // already reported; nothing more to learn from a file that is not IATI
     } catch (SAXException e) {

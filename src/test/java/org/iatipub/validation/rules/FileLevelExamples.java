@@ -52,6 +52,11 @@ final class FileLevelExamples {
             <title><narrative>Développement</narrative></title>
             """)).encodedAs(StandardCharsets.ISO_8859_1),
 
+        breaks("xml/encoding", """
+            <?xml version="1.0" encoding="UTF-9"?> <!-- error xml/encoding -->
+            """ + activity(""), "the file declares the encoding 'UTF-9', which cannot be read;"
+                + " save the file as UTF-8 and declare encoding=\"UTF-8\" (or leave the declaration out)"),
+
         breaks("xml/doctype", """
             <!DOCTYPE iati-activities [<!ENTITY name "ILO">]> <!-- error xml/doctype -->
             """ + activity("")),
