@@ -22,10 +22,19 @@ public final class SharedIati {
 
   /** {@code ../shared/iati/<parts>}, or a skip (fail in CI) when it is missing. */
   public static Path require(String... parts) {
-    Path dir = projectDir().resolveSibling("shared").resolve("iati");
+    return requireShared("iati", "the official IATI reference material", parts);
+  }
+
+  /** {@code ../shared/standards/<parts>} (the OECD-DAC and UN CEB reference facts), or a skip (fail in CI). */
+  public static Path requireStandards(String... parts) {
+    return requireShared("standards", "the OECD-DAC and UN CEB reference material", parts);
+  }
+
+  private static Path requireShared(String folder, String what, String... parts) {
+    Path dir = projectDir().resolveSibling("shared").resolve(folder);
     Path path = dir.resolve(String.join("/", parts));
     if (!Files.exists(path)) {
-      String message = "the official IATI reference material " + path + " is missing;"
+      String message = what + " " + path + " is missing;"
           + " place the shared/ folder beside the project to run this test";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail(message + " (CI=true: failing instead of skipping)");
