@@ -66,7 +66,8 @@ public record Reconciliation(int year, List<ExportKind> exports, long transactio
     for (Check check : checks) {
       out.append(check.name()).append(": ").append(check.agrees() ? "agree" : "DO NOT AGREE").append('\n');
       for (Line line : check.lines()) {
-        out.append(String.format("  %-" + width + "s %20s  %s%n", line.what(), Usd.shown(line.cents()), line.counts()));
+        out.append(String.format("  %-" + width + "s %20s%s%n", line.what(), Usd.shown(line.cents()),
+            line.counts().isEmpty() ? "" : "  " + line.counts()));
       }
       if (check.lost() > 0) {
         out.append(String.format("  %d transaction%s of this kind could not be counted (see %s)%n", check.lost(),
