@@ -81,6 +81,14 @@ public record Reconciliation(int year, List<ExportKind> exports, long transactio
 
   /** The reconciliation as one JSON document, amounts as decimal strings with two places. */
   public void json(Writer out) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, asMap());
+    out.write('\n');
+    out.flush();
+  }
+
+  /** What the JSON document holds, in its order, for reports that embed it. */
+  public Map<String, Object> asMap() {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("year", year);
     document.put("currency", "USD");
@@ -108,9 +116,6 @@ public record Reconciliation(int year, List<ExportKind> exports, long transactio
       return check;
     }).toList());
     document.put("agrees", agrees());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writeValue(out, document);
-    out.write('\n');
-    out.flush();
+    return document;
   }
 }
