@@ -44,6 +44,7 @@ enum CrsColumn {
   COMMITMENTS("commitments", 0, false),
   AMOUNTS_EXTENDED("amounts_extended", 0, false),
   AMOUNTS_RECEIVED("amounts_received", 0, false),
+  GRANT_EQUIVALENT("grant_equivalent", 0, false),
   AMOUNT_UNTIED("amount_untied", 36, false),
   AMOUNT_PARTIALLY_UNTIED("amount_partially_untied", 37, false),
   AMOUNT_TIED("amount_tied", 38, false);

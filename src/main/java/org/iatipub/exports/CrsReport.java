@@ -159,6 +159,12 @@ final class CrsReport implements Closeable {
       row.put(CrsColumn.COMMITMENTS, Usd.plain(amounts.commitments));
       row.put(CrsColumn.AMOUNTS_EXTENDED, Usd.plain(amounts.extended));
       row.put(CrsColumn.AMOUNTS_RECEIVED, Usd.plain(amounts.received));
+      // A grant's grant equivalent is its face value; for other instruments it is computed from terms IATI does not carry.
+      boolean grant = codes.code(StandardList.CRS_FINANCE, key.finance()).map(c -> c.category().equals("100")).orElse(false);
+      row.put(CrsColumn.GRANT_EQUIVALENT, grant ? Usd.plain(amounts.extended) : "");
+      if (!grant && !key.finance().isEmpty() && amounts.extended != 0) {
+        missing.add(CrsColumn.GRANT_EQUIVALENT);
+      }
       row.put(CrsColumn.AMOUNT_UNTIED, amounts.untied == 0 ? "" : Usd.plain(amounts.untied));
       row.put(CrsColumn.AMOUNT_PARTIALLY_UNTIED, amounts.partiallyUntied == 0 ? "" : Usd.plain(amounts.partiallyUntied));
       row.put(CrsColumn.AMOUNT_TIED, amounts.tied == 0 ? "" : Usd.plain(amounts.tied));
@@ -325,6 +331,8 @@ final class CrsReport implements Closeable {
       case TITLE -> "give the activity a title";
       case PURPOSE_CODE -> "give the activity (or its transactions) sectors of vocabulary 1, the DAC 5-digit purpose codes";
       case RECIPIENT_CODE -> "name a recipient country on the OECD's list, or a DAC region";
+      case GRANT_EQUIVALENT -> "IATI carries no grant equivalent for a type of finance other than a grant; add it to the"
+          + " CRS file from the loan's terms";
       default -> "give it in the activity";
     };
   }

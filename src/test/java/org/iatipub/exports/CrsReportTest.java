@@ -22,7 +22,7 @@ class CrsReportTest {
       + "recipient_code,channel_name,channel_code,bi_multi,flow_type,finance_type,aid_type,title,purpose_code,expected_start,"
       + "expected_completion,description,gender,environment,pd_gg,trade,ftc,pba,investment_project,associated_financing,"
       + "biodiversity,climate_mitigation,climate_adaptation,desertification,rmnch,disaster_risk_reduction,disability,nutrition,"
-      + "currency,commitments,amounts_extended,amounts_received,amount_untied,amount_partially_untied,amount_tied\n";
+      + "currency,commitments,amounts_extended,amounts_received,grant_equivalent,amount_untied,amount_partially_untied,amount_tied\n";
 
   private static final String ACTIVITY = """
       <iati-activity default-currency="USD" xml:lang="en">
@@ -62,10 +62,10 @@ class CrsReportTest {
     // 1000 commitments: KE 600, UG 400; then 75/25 by purpose. 150.01 extended: KE 90.01 (90.006), UG 60.00;
     // KE 90.01 by purpose: 67.5075 -> 67.51 (the cent to the larger remainder), 22.5025 -> 22.50.
     assertEquals(HEADER
-        + String.format(common, "248", "16020", "450.00,67.51,0.00,450.00,,")
-        + String.format(common, "248", "11330", "150.00,22.50,0.00,150.00,,")
-        + String.format(common, "285", "16020", "300.00,45.00,0.00,300.00,,")
-        + String.format(common, "285", "11330", "100.00,15.00,0.00,100.00,,"), run.file("crs-2024.csv"));
+        + String.format(common, "248", "16020", "450.00,67.51,0.00,67.51,450.00,,")
+        + String.format(common, "248", "11330", "150.00,22.50,0.00,22.50,150.00,,")
+        + String.format(common, "285", "16020", "300.00,45.00,0.00,45.00,300.00,,")
+        + String.format(common, "285", "11330", "100.00,15.00,0.00,15.00,100.00,,"), run.file("crs-2024.csv"));
     assertEquals(List.of(), run.findings);
     assertTrue(run.outcome.reconciliation().agrees(), run.outcome.reconciliation().text());
   }
@@ -81,7 +81,7 @@ class CrsReportTest {
           <transaction><transaction-type code="3"/><transaction-date iso-date="2024-01-10"/><value value-date="2024-01-10">10</value></transaction>
         </iati-activity>
         """);
-    assertEquals(HEADER + "2024,7,,,XM-DAC-7-PPR-1,,998,,,,,,,Support,,,,,,,,,,,,,,,,,,,,,USD,0.00,10.00,0.00,,,\n",
+    assertEquals(HEADER + "2024,7,,,XM-DAC-7-PPR-1,,998,,,,,,,Support,,,,,,,,,,,,,,,,,,,,,USD,0.00,10.00,0.00,,,,\n",
         run.file("crs-2024.csv"));
     String start = "activities.xml:2:39: error: activity 'XM-DAC-7-PPR-1': its CRS record has no ";
     String end = " (the field is left empty, never made up) [crs/missing-field]";
@@ -96,5 +96,17 @@ class CrsReportTest {
         start + "aid_type; give the activity a default-aid-type of vocabulary 1 (or its transactions an aid-type)" + end,
         start + "purpose_code; give the activity (or its transactions) sectors of vocabulary 1, the DAC 5-digit purpose codes" + end),
         run.findings);
+  }
+
+  @Test
+  void aGrantsGrantEquivalentIsItsFaceValueAndALoansIsAFinding() throws Exception {
+    String loan = ACTIVITY.replace("<default-finance-type code=\"110\"/>", "<default-finance-type code=\"421\"/>");
+    ExportRun run = ExportRun.of(dir, ExportRun.settings(Map.of(), Rates.none(), new ExportSettings.Crs("940", "1", "1")),
+        List.of(ExportKind.CRS), 2024, loan);
+    assertEquals(List.of("activities.xml:2:53: error: activity 'XM-DAC-41302-KE-24-01': its CRS record has no grant_equivalent;"
+        + " IATI carries no grant equivalent for a type of finance other than a grant; add it to the CRS file from the loan's"
+        + " terms (the field is left empty, never made up) [crs/missing-field]"), run.findings);
+    int grantEquivalent = List.of(HEADER.strip().split(",")).indexOf("grant_equivalent");
+    assertEquals(List.of(""), run.file("crs-2024.csv").lines().skip(1).map(l -> l.split(",", -1)[grantEquivalent]).distinct().toList());
   }
 }
