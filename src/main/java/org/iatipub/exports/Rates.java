@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,18 +119,5 @@ public final class Rates {
       }
     }
     return Optional.empty();
-  }
-
-  /** The currencies with at least one rate, for messages. */
-  List<String> currencies() {
-    List<String> currencies = new ArrayList<>();
-    byCurrencyAndPeriod.keySet().forEach(k -> {
-      String c = k.substring(0, 3);
-      if (!currencies.contains(c)) {
-        currencies.add(c);
-      }
-    });
-    currencies.sort(null);
-    return currencies;
   }
 }
