@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
@@ -23,13 +24,20 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads IATI activity files (ours or anyone's) one activity at a time, with the hardened parser
  * every stage uses, as the same {@link Node} trees the checks read: memory holds one activity,
  * whatever the file's size. Attributes in iatipub's extension namespace are named
- * {@code iatipub:NAME} whatever prefix the file binds to it.
+ * {@code iatipub:NAME} whatever prefix the file binds to it. The parts of an activity no export
+ * reads (results, budgets, locations, documents ...) are skipped, not built: they are most of a
+ * large activity.
  */
 final class ActivityFiles {
   /** What is done with each activity read. */
   interface Visitor {
     void activity(Node activity, String file) throws IOException;
   }
+
+  /** Children of an activity no export reads. */
+  private static final Set<String> UNREAD = Set.of("activity-status", "activity-scope", "contact-info", "location",
+      "country-budget-items", "humanitarian-scope", "budget", "planned-disbursement", "capital-spend", "document-link",
+      "related-activity", "legacy-data", "conditions", "result", "fss");
 
   private ActivityFiles() {}
 
@@ -78,6 +86,8 @@ final class ActivityFiles {
     private final NodeBuilder records = new NodeBuilder();
     private Locator locator;
     private boolean inRoot;
+    /** Depth inside a skipped element, 0 when not in one. */
+    private int skipping;
 
     Handler(String shown, Visitor visitor) {
       this.shown = shown;
@@ -96,6 +106,10 @@ final class ActivityFiles {
           throw new NotActivities(qName);
         }
         inRoot = true;
+        return;
+      }
+      if (skipping > 0 || records.depth() == 1 && uri.isEmpty() && UNREAD.contains(localName)) {
+        skipping++;
         return;
       }
       records.start(uri, qName, extensionsNamed(atts), locator.getLineNumber(), locator.getColumnNumber());
@@ -119,13 +133,17 @@ final class ActivityFiles {
 
     @Override
     public void characters(char[] ch, int start, int length) {
-      if (records.depth() > 0) {
+      if (skipping == 0 && records.depth() > 0) {
         records.text(ch, start, length);
       }
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
+      if (skipping > 0) {
+        skipping--;
+        return;
+      }
       if (records.depth() == 0) {
         return; // the root's end
       }

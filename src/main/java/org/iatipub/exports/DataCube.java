@@ -50,11 +50,12 @@ final class DataCube {
   private final Codelist goals;
   private final Codelist targets;
   private final Codelist agencies;
-  private final Map<Row, Long> functions = new TreeMap<>();
-  private final Map<Row, Long> locations = new TreeMap<>();
-  private final Map<Row, Long> sdgs = new TreeMap<>();
-  private final Map<Row, Long> instruments = new TreeMap<>();
-  private final Map<Row, Long> contributors = new TreeMap<>();
+  // Hash maps while adding (an expense adds to each table), sorted once when written.
+  private final Map<Row, Long> functions = new HashMap<>();
+  private final Map<Row, Long> locations = new HashMap<>();
+  private final Map<Row, Long> sdgs = new HashMap<>();
+  private final Map<Row, Long> instruments = new HashMap<>();
+  private final Map<Row, Long> contributors = new HashMap<>();
   /** Names of non-government contributors, by identifier, as first seen. */
   private final Map<String, String> contributorNames = new HashMap<>();
   private long expenses;
@@ -93,10 +94,12 @@ final class DataCube {
     }
   }
 
+  private static final Pattern DIGITS_OR_NOT = Pattern.compile("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+
   /** Text order, except that runs of digits compare as numbers: 8.10 after 8.9, goal 17 after goal 2. */
   private static final Comparator<String> NATURAL = (a, b) -> {
-    String[] x = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
-    String[] y = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+    String[] x = DIGITS_OR_NOT.split(a);
+    String[] y = DIGITS_OR_NOT.split(b);
     for (int i = 0; i < Math.min(x.length, y.length); i++) {
       int c = x[i].matches("\\d+") && y[i].matches("\\d+")
           ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i])) : x[i].compareTo(y[i]);
@@ -517,7 +520,7 @@ final class DataCube {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
       csv.printRecord(header);
-      for (Map.Entry<Row, Long> row : table.entrySet()) {
+      for (Map.Entry<Row, Long> row : new TreeMap<>(table).entrySet()) {
         List<String> cells = new ArrayList<>(List.of(Integer.toString(year), row.getKey().entity()));
         cells.addAll(row.getKey().fields());
         cells.add(Usd.plain(row.getValue()));

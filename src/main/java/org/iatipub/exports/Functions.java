@@ -12,6 +12,8 @@ import org.iatipub.exports.codes.StandardList;
  * spacing do not matter.
  */
 final class Functions {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private Functions() {}
 
   /** The current function so named, as the CEB writes it. */
@@ -26,6 +28,6 @@ final class Functions {
   }
 
   private static String comparable(String name) {
-    return name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return SPACES.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

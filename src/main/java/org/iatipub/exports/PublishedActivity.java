@@ -2,7 +2,9 @@ package org.iatipub.exports;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.iatipub.finding.Location;
 import org.iatipub.validation.Node;
@@ -12,7 +14,11 @@ import org.iatipub.validation.Node;
  * written (trimmed); a code without a vocabulary is in vocabulary 1, as IATI says.
  */
 record PublishedActivity(String file, Node node, String identifier, String reportingOrg, String defaultCurrency,
-    String language, List<Transaction> transactions) {
+    String language, List<Transaction> transactions, Map<String, List<Coded>> coded) {
+
+  /** The activity's coded elements the exports read for every transaction: read once per activity. */
+  private static final List<String> CODED = List.of("sector", "recipient-country", "recipient-region", "tag", "default-aid-type",
+      "policy-marker");
 
   /** A coded element: a sector, country, region, tag, aid type or policy marker. */
   record Coded(String code, String vocabulary, BigDecimal percentage, String significance, Node at) {}
@@ -31,9 +37,13 @@ record PublishedActivity(String file, Node node, String identifier, String repor
     String currency = activity.attribute("default-currency").orElse("").strip();
     List<Transaction> transactions = new ArrayList<>();
     activity.children("transaction").forEach(t -> transactions.add(transaction(t, currency)));
+    Map<String, List<Coded>> coded = new HashMap<>();
+    for (String name : CODED) {
+      coded.put(name, coded(activity, name));
+    }
     return new PublishedActivity(file, activity, text(activity.child("iati-identifier")),
         activity.child("reporting-org").flatMap(o -> o.attribute("ref")).orElse("").strip(), currency,
-        activity.attribute("xml:lang").orElse("").strip(), List.copyOf(transactions));
+        activity.attribute("xml:lang").orElse("").strip(), List.copyOf(transactions), coded);
   }
 
   private static Transaction transaction(Node t, String defaultCurrency) {
@@ -75,8 +85,13 @@ record PublishedActivity(String file, Node node, String identifier, String repor
     return coded;
   }
 
+  /** The activity's own sectors, countries, regions, tags, default aid types or policy markers. */
   List<Coded> activityCoded(String name) {
-    return coded(node, name);
+    List<Coded> list = coded.get(name);
+    if (list == null) {
+      throw new IllegalArgumentException(name + " is not read once per activity; add it to PublishedActivity.CODED");
+    }
+    return list;
   }
 
   /** The activity's {@code default-*} or other single code element's {@code @code}, empty when absent. */
