@@ -158,8 +158,9 @@ final class PublishCommand implements Callable<Integer> {
       return ExitCode.CANNOT_RUN;
     }
     try (RunLog log = RunLog.start(logLevel, logFile)) {
+      Clock clock = Clock.systemUTC();
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
-          schemaOnly ? CheckSuite.none() : StandardChecks.suite(), Clock.systemUTC());
+          schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
       if (exportStage != null) {
         publisher = publisher.deriving(exportStage);
       }
