@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -143,7 +142,7 @@ final class ExportCommand implements Runnable {
           err.println(command + ": " + path + ": no such file or directory");
           return ExitCode.CANNOT_RUN;
         }
-        for (Path file : xmlFiles(path)) {
+        for (Path file : ValidateCommand.xmlFiles(path)) {
           inputs.add(new Exports.Input(file, file.toString()));
         }
       }
@@ -196,18 +195,6 @@ final class ExportCommand implements Runnable {
             Files.deleteIfExists(p);
           }
         }
-      }
-    }
-
-    private static List<Path> xmlFiles(Path path) throws IOException {
-      if (!Files.isDirectory(path)) {
-        return List.of(path);
-      }
-      try (Stream<Path> walk = Files.walk(path)) {
-        return walk.filter(Files::isRegularFile)
-            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
-            .sorted()
-            .toList();
       }
     }
   }
