@@ -119,6 +119,10 @@ public final class Publisher {
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       for (InputSet set : sets) {
+        if (set.records() == PathHeaderMapping.Records.ORGANISATIONS) {
+          outcomes.add(OrganisationSheets.publish(set, request.delimiter(), binder, release, counted));
+          continue;
+        }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
         SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
         if (file.activities() == 0) {
@@ -146,7 +150,7 @@ public final class Publisher {
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
         ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
+            set.form() == InputForm.OWN ? "project id" : set.link(), sink,
             programmes == null ? (id, row) -> { } : programmes::learn)) {
       Map<String, FileTally> tallies = new LinkedHashMap<>();
       for (CsvReading reading : join.readings()) {
@@ -172,7 +176,7 @@ public final class Publisher {
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
-          : new PathHeaderMapping();
+          : new PathHeaderMapping(set.records());
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
       try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
@@ -235,7 +239,7 @@ public final class Publisher {
   static List<ActivityJoin.Source> sources(InputSet set) {
     List<ActivityJoin.Source> sources = new ArrayList<>();
     for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = PathHeaderMapping.ID_COLUMN;
+      String idColumn = set.link();
       if (set.form() == InputForm.OWN) {
         OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
         idColumn = ((MappingFile.Column) set.mapping().tables().get(table).field(table.linkField())).column();
@@ -281,7 +285,7 @@ public final class Publisher {
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
     if (!written.print().equals(draft.activity().print())) {
-      findings.addAll(lost(draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
+      findings.addAll(lost("activity", draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
     }
     List<List<Finding>> alone = written.valid()
         ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
@@ -351,7 +355,7 @@ public final class Publisher {
   }
 
   /** What the rows said that the IATI model had no place for: it would be lost, so it is an error. */
-  private static List<Finding> lost(ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
+  static List<Finding> lost(String what, ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
       Set<Location.Cell> reported) {
     Set<String> missing = new TreeSet<>(paths.keySet());
     missing.removeAll(written);
@@ -363,16 +367,16 @@ public final class Publisher {
         continue; // reported with its parent, or already as a bad value
       }
       String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\[[0-9]+]$", "");
-      String what = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
+      String missed = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
       findings.add(Finding.error("publish/not-in-iati", cell == null ? draft.rows().main().whole() : cell,
-          "activity '" + draft.identifier() + "': IATI 2.03 has no place for " + what
-              + "; the value would be lost, so the activity is withheld (check the column name)"));
+          what + " '" + draft.identifier() + "': IATI 2.03 has no place for " + missed
+              + "; the value would be lost, so the " + what + " is withheld (check the column name)"));
     }
     return findings;
   }
 
   /** The cell a schema problem comes from: the attribute it names, else its element, else the row. */
-  private static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
+  static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
     Matcher attribute = ATTRIBUTE.matcher(problem.message());
     if (attribute.find() && paths.get(problem.path() + "/@" + attribute.group(1)) != null) {
       return paths.get(problem.path() + "/@" + attribute.group(1));
@@ -386,7 +390,7 @@ public final class Publisher {
     return rows.main().whole();
   }
 
-  private static String shortPath(String path) {
-    return path.equals("iati-activity") ? "iati-activity" : path.replaceFirst("^iati-activity/", "").replace("[1]", "");
+  static String shortPath(String path) {
+    return path.matches("iati-(activity|organisation)") ? path : path.replaceFirst("^iati-(activity|organisation)/", "").replace("[1]", "");
   }
 }
