@@ -165,6 +165,10 @@ final class SheetSpool implements Closeable {
       String linkColumn = linkByIdentifier && depth == 0 ? link + "/0" : link;
       List<String> order = new ArrayList<>(columns.keySet());
       order.remove(linkColumn);
+      // An item's own key is needed only where a sheet below has rows to put into it.
+      if (sheets.keySet().stream().noneMatch(other -> other.startsWith(name + "_"))) {
+        order.removeIf(column -> SheetColumns.isItemKey(column) && SheetColumns.keyPath(column).size() == depth);
+      }
       order.sort(new ColumnOrder(order).comparator());
       List<String> header = new ArrayList<>();
       header.add(link);
@@ -190,7 +194,7 @@ final class SheetSpool implements Closeable {
             String value = RecordFormat.readText(in);
             if (linkIndex != null && column == linkIndex) {
               values[0] = value;
-            } else {
+            } else if (place[column] > 0) {
               values[place[column]] = column == emptyIndex ? shownPaths(value, depth) : value;
             }
           }
