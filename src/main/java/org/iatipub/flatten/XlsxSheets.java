@@ -90,7 +90,8 @@ final class XlsxSheets implements SheetSink {
 
   @Override
   public Path commit() throws IOException {
-    Path building = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+    // Beside the target, so the move is a rename; not a temporary file, which would be private to its owner.
+    Path building = target.resolveSibling("." + target.getFileName() + ".part-" + ProcessHandle.current().pid());
     try {
       try (OutputStream out = Files.newOutputStream(building)) {
         workbook.write(out);
