@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
       "convention) that 'iatipub publish' reads back to the same activities: one set per file, a main sheet with a",
       "row per activity and a sheet per list (transactions, results, indicators ...). What a sheet cannot hold is",
       "reported as file:line:column: severity: message [rule].",
-      "Exit codes: 0 every file flattened whole, 1 something not kept or a file not flattened, 2 could not run,",
-      "3 the output could not be written."
+      "Exit codes: 0 every file flattened whole, 1 something reported or a file not flattened, 2 could not run",
+      "(no such input, or the output cannot be written)."
     })
 final class FlattenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
