@@ -71,42 +71,60 @@ public final class Flattener {
   }
 
   private Result flattenFile(Path file, String shown, Path target, Consumer<Finding> findings) throws IOException {
-    SheetSpool[] spool = {null};
-    SheetLayout[] layout = {null};
-    try {
-      RecordStream.Outcome outcome = RecordStream.read(file, shown, kind -> {
-        layout[0] = layouts.computeIfAbsent(kind, SheetLayout::of);
-        try {
-          spool[0] = new SheetSpool(layout[0]);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, record -> {
-        RowMaker rows = new RowMaker(layout[0]);
-        String identifier = record.childText(layout[0].records().idColumn());
-        try {
-          spool[0].add(identifier, rows.rows(record, shown, findings));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, findings);
-      if (spool[0] == null) {
+    try (OneFile one = new OneFile(shown, findings)) {
+      RecordStream.Outcome outcome = RecordStream.read(file, shown, one::start, one::add, findings);
+      if (one.spool == null) {
         return new Result(shown, outcome.kind(), 0, Map.of(), null);
       }
       if (!outcome.complete()) {
         findings.accept(Finding.error("flatten/incomplete", new Location.WholeFile(shown), "the file could not be read"
-            + " to its end, so no sheets are written for it (" + spool[0].records() + " records were read before the problem)"));
-        return new Result(shown, outcome.kind(), spool[0].records(), spool[0].rowCounts(), null);
+            + " to its end, so no sheets are written for it (" + one.spool.records() + " records were read before the problem)"));
+        return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), null);
       }
       try (SheetSink sink = sink(target)) {
-        spool[0].writeTo(sink);
-        return new Result(shown, outcome.kind(), spool[0].records(), spool[0].rowCounts(), sink.commit());
+        one.spool.writeTo(sink);
+        return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), sink.commit());
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    } finally {
-      if (spool[0] != null) {
-        spool[0].close();
+    }
+  }
+
+  /** The flattening of one file: its layout and spool, made when the root tells its kind. */
+  private final class OneFile implements AutoCloseable {
+    private final String shown;
+    private final Consumer<Finding> findings;
+    private SheetLayout layout;
+    private RowMaker rows;
+    private SheetSpool spool;
+
+    OneFile(String shown, Consumer<Finding> findings) {
+      this.shown = shown;
+      this.findings = findings;
+    }
+
+    void start(DocumentKind kind) {
+      layout = layouts.computeIfAbsent(kind, SheetLayout::of);
+      rows = new RowMaker(layout);
+      try {
+        spool = new SheetSpool(layout);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void add(ElementTree record) {
+      try {
+        spool.add(record.childText(layout.records().idColumn()), rows.rows(record, shown, findings));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (spool != null) {
+        spool.close();
       }
     }
   }
