@@ -2,12 +2,10 @@ package org.iatipub.publish;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
-import org.iatipub.finding.Location;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.PathHeaderMapping;
@@ -15,7 +13,6 @@ import org.iatipub.publish.dataset.Dataset;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvReading;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.DocumentKind;
 import org.iatipub.validation.SchemaSet;
@@ -37,23 +34,10 @@ final class OrganisationSheets {
     Dataset dataset = release.dataset(set.name(), set.outputName().replaceFirst("\\.xml$", ""), DocumentKind.ORGANISATIONS);
     try (ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter, set.link(),
         sink, (id, row) -> { })) {
-      Map<String, FileTally> tallies = new LinkedHashMap<>();
-      for (CsvReading reading : join.readings()) {
-        tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
-            reading.rowsRejected() + join.unlinked(reading.file())));
-      }
+      Map<String, FileTally> tallies = Publisher.tallies(join);
       if (!join.complete()) {
-        for (CsvReading reading : join.readings()) {
-          if (!reading.complete()) {
-            sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
-                "this file could not be read to its end, so no organisation of " + set.shown()
-                    + " is published: any of them could be missing rows"));
-          }
-          long withheld = reading.rowsKept() - join.unlinked(reading.file());
-          tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
-        }
         release.keepPrevious(dataset);
-        return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+        return Publisher.incomplete(set, join, tallies, "organisation", sink);
       }
       PathHeaderMapping mapping = new PathHeaderMapping(PathHeaderMapping.Records.ORGANISATIONS);
       ActivityWriter writer = ActivityWriter.organisations(SchemaSet.bundled().organisations());

@@ -152,24 +152,9 @@ public final class Publisher {
         ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
             set.form() == InputForm.OWN ? "project id" : set.link(), sink,
             programmes == null ? (id, row) -> { } : programmes::learn)) {
-      Map<String, FileTally> tallies = new LinkedHashMap<>();
-      for (CsvReading reading : join.readings()) {
-        tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
-            reading.rowsRejected() + join.unlinked(reading.file())));
-      }
+      Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
-        // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld
-        // but for those already rejected on their own (a row with no id, or an id no activity has).
-        for (CsvReading reading : join.readings()) {
-          if (!reading.complete()) {
-            sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
-                "this file could not be read to its end, so no activity of " + set.shown()
-                    + " is published: any of them could be missing rows"));
-          }
-          long withheld = reading.rowsKept() - join.unlinked(reading.file());
-          tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
-        }
-        return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+        return incomplete(set, join, tallies, "activity", sink);
       }
       progress.expect(set.name(), join.activities());
       int published = 0;
@@ -227,6 +212,35 @@ public final class Publisher {
         return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
       }
     }
+  }
+
+  /** A tally per file of a staged set, with the rows already rejected on their own. */
+  static Map<String, FileTally> tallies(ActivityJoin join) {
+    Map<String, FileTally> tallies = new LinkedHashMap<>();
+    for (CsvReading reading : join.readings()) {
+      tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
+          reading.rowsRejected() + join.unlinked(reading.file())));
+    }
+    return tallies;
+  }
+
+  /**
+   * A set a file of which could not be read to its end: rows may be missing anywhere, so no record
+   * ({@code what}: activity, organisation) can be trusted; every row read is withheld but for those
+   * already rejected on their own (a row with no id, or an id no record has).
+   */
+  static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
+      Consumer<Finding> sink) {
+    for (CsvReading reading : join.readings()) {
+      if (!reading.complete()) {
+        sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+            "this file could not be read to its end, so no " + what + " of " + set.shown()
+                + " is published: any of them could be missing rows"));
+      }
+      long withheld = reading.rowsKept() - join.unlinked(reading.file());
+      tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
+    }
+    return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
   }
 
   private static void withhold(ActivityRows rows, Map<String, FileTally> tallies) {
