@@ -84,6 +84,10 @@ public final class Flattener {
       try (SheetSink sink = sink(target)) {
         one.spool.writeTo(sink);
         return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), sink.commit());
+      } catch (XlsxSheets.TooBig e) {
+        findings.accept(Finding.error("flatten/too-big-for-workbook", new Location.WholeFile(shown), e.getMessage()
+            + ", so no workbook is written for this file; flatten it with --format csv, which has no such limits"));
+        return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), null);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

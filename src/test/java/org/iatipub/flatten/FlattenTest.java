@@ -156,6 +156,33 @@ class FlattenTest {
   }
 
   @Test
+  void aFileWithADoctypeIsRefusedBeforeAnythingIsRead() throws Exception {
+    Map<String, String> sheets = flatten("xxe.xml", """
+        <?xml version="1.0"?>
+        <!DOCTYPE iati-activities [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+        <iati-activities version="2.03"><iati-activity><iati-identifier>&secret;</iati-identifier></iati-activity></iati-activities>
+        """);
+
+    assertEquals(Map.of(), sheets);
+    assertEquals(List.of("xml/doctype"), findings.stream().map(Finding::rule).toList());
+  }
+
+  @Test
+  void aCellTooLongForAWorkbookIsReportedAndTheFileGetsNoWorkbook() throws Exception {
+    Path file = work.resolve("long.xml");
+    Files.writeString(file, "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>XM-EX-1</iati-identifier>"
+        + "<description><narrative>" + "x".repeat(40_000) + "</narrative></description></iati-activity></iati-activities>");
+
+    List<Flattener.Result> results = new Flattener(Flattener.Format.XLSX).flatten(List.of(file), work.resolve("books"), findings::add);
+
+    assertNull(results.get(0).target());
+    assertFalse(Files.exists(work.resolve("books").resolve("long.xlsx")));
+    assertEquals(List.of(Finding.error("flatten/too-big-for-workbook", new Location.WholeFile(file.toString()),
+        "a cell of the description sheet (row 2) holds 40000 characters, more than the 32767 a workbook cell can hold,"
+            + " so no workbook is written for this file; flatten it with --format csv, which has no such limits")), findings);
+  }
+
+  @Test
   void everySheetNameFitsAWorkbook() {
     for (var kind : org.iatipub.validation.DocumentKind.values()) {
       for (String name : SheetLayout.of(kind).sheetNames()) {
