@@ -145,7 +145,7 @@ public final class PathHeaderMapping implements ActivityMapping {
         continue;
       }
       if (path.attribute() == null) {
-        if (earlier.contains(target) && target.hasText()) {
+        if (earlier.contains(target) && target.text() != null) {
           findings.add(givenTwice(row, column, keyed, target));
         }
         target.text(value, row.cell(column));
@@ -154,7 +154,7 @@ public final class PathHeaderMapping implements ActivityMapping {
         if (name == null) {
           findings.add(undeclared(row, column, path.attribute()));
         } else {
-          if (earlier.contains(target) && target.has(name)) {
+          if (earlier.contains(target) && target.attribute(name) != null) {
             findings.add(givenTwice(row, column, keyed, target));
           }
           target.attribute(name, value, row.cell(column));
@@ -261,7 +261,7 @@ public final class PathHeaderMapping implements ActivityMapping {
         QName name = qualified(path.attribute(), namespaces);
         if (name == null) {
           findings.add(undeclared(row, SheetColumns.EMPTY, path.attribute()));
-        } else if (!(earlier.contains(target) && target.has(name))) {
+        } else if (!(earlier.contains(target) && target.attribute(name) != null)) {
           target.emptyAttribute(name, cell);
         }
       }

@@ -149,20 +149,36 @@ public record XmlElement(
       return this;
     }
 
-    /** Whether the attribute was given (a value, or {@link #emptyAttribute}). */
-    public boolean has(QName attribute) {
-      return attributes.stream().anyMatch(a -> a.name().equals(attribute));
-    }
-
-    public boolean hasText() {
-      return text != null;
-    }
-
     /** Keeps this element even with nothing in it: present, though empty ({@code <actual/>}). */
     public Builder keep(Location.Cell from) {
       kept = true;
       remember(from);
       return this;
+    }
+
+    /** The attribute set under this name, or null. */
+    Attribute attribute(QName attribute) {
+      for (Attribute a : attributes) {
+        if (a.name().equals(attribute)) {
+          return a;
+        }
+      }
+      return null;
+    }
+
+    /** The text set so far, or null. */
+    String text() {
+      return text;
+    }
+
+    /** The cell that gave the text or first made the element, or null. */
+    Location.Cell source() {
+      return source;
+    }
+
+    /** The children added so far, in order. */
+    List<Builder> children() {
+      return java.util.Collections.unmodifiableList(children);
     }
 
     public boolean hasAttribute(String attribute) {

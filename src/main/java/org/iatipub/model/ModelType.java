@@ -107,6 +107,26 @@ public final class ModelType {
     return attributes.get(name);
   }
 
+  /** The names of the child elements it has fields for (not the open ones). */
+  public java.util.Set<QName> elementNames() {
+    return elements.keySet();
+  }
+
+  /** The names of the attributes it has fields for (not the open ones). */
+  public java.util.Set<QName> attributeNames() {
+    return attributes.keySet();
+  }
+
+  /** True when the schema leaves room for extension elements here. */
+  public boolean takesOpenElements() {
+    return anyElements != null;
+  }
+
+  /** True when the schema leaves room for extension attributes here. */
+  public boolean takesOpenAttributes() {
+    return anyAttributes != null;
+  }
+
   /** The field that takes this element's own text, or null when the type has none. */
   public Slot value() {
     return value;
@@ -221,7 +241,7 @@ public final class ModelType {
       return printing.apply(value);
     }
 
-    /** True when the schema lets the element come more than once. */
+    /** True when the element may occur more than once (the field holds a list). */
     public boolean isList() {
       return list;
     }

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.CsvTable;
 
@@ -25,7 +24,7 @@ import org.iatipub.source.CsvTable;
  * @param form own columns or path headers
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
- * @param files the CSV files to read, by their key (an {@link OwnTable} key, or the file name)
+ * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
  * @param records what the sheets hold, activities or organisations (path headers only, else null)
  * @param link the column that links every sheet's rows to their record (path headers only, else null)
  */
@@ -140,27 +139,37 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       crosswalks.put(entry.getKey(), Crosswalk.read(entry.getKey(), file, file.toString(), ',', findings));
       findings.stream().filter(Finding::isError).forEach(f -> problems.add(f.toString()));
     }
+    mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
     Map<String, Path> files = new LinkedHashMap<>();
-    for (Map.Entry<OwnTable, MappingFile.TableMapping> entry : mapping.tables().entrySet()) {
-      Path file = dir.resolve(entry.getValue().file());
+    for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
+      Path file = dir.resolve(fileMapping.file());
       String shownFile = shownOf(shown, file);
       if (!Files.isRegularFile(file)) {
-        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + entry.getKey().key() + ")");
+        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + fileMapping.name() + ")");
         continue;
       }
-      files.put(entry.getKey().key(), file);
+      files.put(fileMapping.name(), file);
       List<String> header = CsvTable.readHeader(file, request.delimiter());
       if (header.isEmpty()) {
         continue; // reading the file reports why
       }
-      entry.getValue().fields().forEach((field, source) -> {
-        List<String> columns = source instanceof MappingFile.Column c ? List.of(c.column())
-            : List.copyOf(((MappingFile.Text) source).columns().values());
-        for (String column : columns) {
-          if (!header.contains(column)) {
-            problems.add(shownFile + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
-                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header) + ")");
-          }
+      String at = mappingPath + " maps files." + fileMapping.name() + ".";
+      Map<String, String> uses = new LinkedHashMap<>();
+      uses.put(fileMapping.link(), at + "columns.project");
+      fileMapping.fields().forEach((field, source) ->
+          MappingFile.columnsOf(source).forEach(c -> uses.putIfAbsent(c, at + "columns." + field.key())));
+      fileMapping.paths().forEach(path ->
+          MappingFile.columnsOf(path.source()).forEach(c -> uses.putIfAbsent(c, at + "paths." + path.written())));
+      if (fileMapping.within() != null) {
+        uses.putIfAbsent(fileMapping.within().column(), at + "within.column");
+      }
+      if (fileMapping.key() != null) {
+        uses.putIfAbsent(fileMapping.key(), at + "key");
+      }
+      uses.forEach((column, use) -> {
+        if (!header.contains(column)) {
+          problems.add(shownFile + ":1:" + column + ": no such column, but " + use + " to it (columns here: "
+              + String.join(", ", header) + ")");
         }
       });
     }

@@ -30,9 +30,7 @@ import org.iatipub.finding.Severity;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
-import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.publish.dataset.Progress;
@@ -160,7 +158,7 @@ public final class Publisher {
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, !checks.checks().isEmpty())
           : new PathHeaderMapping(set.records());
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
@@ -199,7 +197,7 @@ public final class Publisher {
               file.withhold(rows.id());
               withhold(rows, tallies);
               sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                  "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+                  "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
                       + " rows (this one and the rows linked to it) are not published"));
             }
           }
@@ -255,12 +253,11 @@ public final class Publisher {
     for (Map.Entry<String, Path> entry : set.files().entrySet()) {
       String idColumn = set.link();
       if (set.form() == InputForm.OWN) {
-        OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
-        idColumn = ((MappingFile.Column) set.mapping().tables().get(table).field(table.linkField())).column();
+        idColumn = set.mapping().files().get(entry.getKey()).link();
       }
       ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
           set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : sources.isEmpty();
+      boolean isMain = set.form() == InputForm.OWN ? set.mapping().files().get(entry.getKey()).isProjects() : sources.isEmpty();
       sources.add(isMain ? 0 : sources.size(), source);
     }
     return sources;
