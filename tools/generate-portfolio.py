@@ -118,10 +118,15 @@ SDGS = {
     "LAB-ADMIN": [("SDG-8.8", 70), ("SDG-16.6", 30)],
     "LAB-MIGRATION": [("SDG-10.7", 70), ("SDG-8.8", 30)],
     "GENDER": [("SDG-5.5", 60), ("SDG-8.5", 40)],
-    "GREEN-JOBS": [("SDG-8.4", 50), ("SDG-13.2", 50)],
+    "GREEN-JOBS": [],  # tagged instead (SDG_TAGS): tags carry no shares
     "COOP": [("SDG-8.3", 60), ("SDG-2.3", 40)],
     "LMI": [("SDG-17", 100)],  # a goal only
 }
+
+# SDG targets as tags (vocabulary 3), which carry no percentage: the exports share an amount equally.
+SDG_TAGS = {"GREEN-JOBS": ["8.4", "13.2", "7.2"]}
+# Countries whose government co-finances some of its projects (local resources, CEB's R03D).
+CO_FINANCING = {"PE": "Government of Peru", "CO": "Government of Colombia", "EG": "Government of Egypt"}
 
 
 def functions(iso, theme):
@@ -168,7 +173,7 @@ def status(start, end):
     return "ACTIVE"
 
 
-projects, participants, sectors, countries, markers, locations = [], [], [], [], [], []
+projects, participants, sectors, countries, markers, locations, tags = [], [], [], [], [], [], []
 transactions, budgets, deliverables = [], [], []
 serial = {}
 for n in range(56):
@@ -210,6 +215,8 @@ for n in range(56):
         sectors.append([code, theme[0], "100"])
     for local, share in functions(iso, theme[0]) + SDGS[theme[0]]:
         sectors.append([code, local, str(share)])
+    for target in SDG_TAGS.get(theme[0], []):
+        tags.append([code, "3", target])
     if n % 9 == 4:  # a two-country project
         other = COUNTRIES[(n + 3) % len(COUNTRIES)]
         countries += [[code, iso, "", "60"], [code, other[0], "", "40"]]
@@ -237,7 +244,7 @@ for n in range(56):
     if start <= REFERENCE:
         signed = start - dt.timedelta(days=rng.randrange(30, 120))
         transactions.append([code, f"{code}-FA", "AGREEMENT", signed.isoformat(), money(total), currency if currency != "USD" else "",
-                             funder[0], funder[1], funder[3], ILO[0], ILO[3], "Funding agreement signed", "POOLED" if pooled else ""])
+                             funder[0], funder[1], funder[3], ILO[0], ILO[3], "Funding agreement signed", "POOLED" if pooled else "", "", ""])
         received = 0.0
         tranche = 1
         day = start
@@ -245,19 +252,25 @@ for n in range(56):
             amount = min(round(total / years, -3), total - received)
             received += amount
             transactions.append([code, f"{code}-R{tranche}", "RECEIPT", day.isoformat(), money(amount), currency if currency != "USD" else "",
-                                 funder[0], funder[1], funder[3], ILO[0], ILO[3], f"Tranche {tranche} received", "POOLED" if pooled else ""])
+                                 funder[0], funder[1], funder[3], ILO[0], ILO[3], f"Tranche {tranche} received", "POOLED" if pooled else "", "", ""])
             spend_day = min(dt.date(day.year, 12, 31), REFERENCE, end)
             spent = round(amount * rng.uniform(0.72, 0.97), 0 if currency == "JPY" else 2)
             transactions.append([code, f"{code}-E{tranche}", "SPEND", spend_day.isoformat(), money(spent), currency if currency != "USD" else "",
-                                 ILO[0], ILO[1], ILO[3], "", "", f"Expenditure {spend_day.year}", ""])
+                                 ILO[0], ILO[1], ILO[3], "", "", f"Expenditure {spend_day.year}", "", "", ""])
             if tranche == 1 and theme[0] in ("CHILD-LAB", "COOP", "GENDER"):
                 # The implementation agreement is an outgoing commitment, then paid out in full.
                 transactions.append([code, f"{code}-A1", "ALLOCATION", (day + dt.timedelta(days=30)).isoformat(),
                                      money(round(amount * 0.2, -2)), currency if currency != "USD" else "", ILO[0], ILO[1], ILO[3], "",
-                                     f"Ministry of Labour of {country_en}", "Implementation agreement signed with the national partner", ""])
+                                     f"Ministry of Labour of {country_en}", "Implementation agreement signed with the national partner", "", "", ""])
                 transactions.append([code, f"{code}-T1", "TRANSFER", (day + dt.timedelta(days=45)).isoformat(),
                                      money(round(amount * 0.2, -2)), currency if currency != "USD" else "", ILO[0], ILO[1], ILO[3], "",
-                                     f"Ministry of Labour of {country_en}", "Implementation agreement with the national partner", ""])
+                                     f"Ministry of Labour of {country_en}", "Implementation agreement with the national partner", "", "", ""])
+            if tranche == 1 and iso in CO_FINANCING and n % 2 == 0:
+                # The government's own contribution: local resources, which no aid type says, so the
+                # transaction carries its financing instrument, and the government its country.
+                transactions.append([code, f"{code}-L1", "RECEIPT", (day + dt.timedelta(days=60)).isoformat(),
+                                     money(round(amount * 0.1, -3)), currency if currency != "USD" else "", "", "10",
+                                     CO_FINANCING[iso], ILO[0], ILO[3], "Government co-financing received", "", "R03D", iso])
             tranche += 1
             day = dt.date(day.year + 1, day.month, 1)
     # One output per project, measured over the project's life and, once finished, its result.
@@ -275,7 +288,8 @@ write("countries.csv", ["project_code", "country", "region", "share"], countries
 write("policy-markers.csv", ["project_code", "marker", "significance"], markers)
 write("locations.csv", ["project_code", "place_en", "place_zh", "lat", "long"], locations)
 write("transactions.csv", ["project_code", "reference", "kind", "date", "amount", "currency", "from_id", "from_type", "from_name",
-                           "to_id", "to_name", "note", "modality"], transactions)
+                           "to_id", "to_name", "note", "modality", "instrument", "from_country"], transactions)
+write("sdg-tags.csv", ["project_code", "vocabulary", "sdg"], tags)
 write("budgets.csv", ["project_code", "budget_type", "budget_status", "from", "to", "amount", "currency"], budgets)
 write("deliverables.csv", ["project_code", "output_id", "level", "output_en", "output_zh", "baseline_year", "baseline",
                            "timeline", "target", "actual"], deliverables)
