@@ -6,7 +6,7 @@ import static org.iatipub.validation.rules.ExampleFiles.organisation;
 import java.util.List;
 
 /**
- * Examples of the rules on dates and periods, "today" being 1 June 2024 ({@link RuleExamplesTest#TODAY}):
+ * Examples of the rules on dates and periods, "today" being 1 June 2024 ({@link ExampleRun#TODAY}):
  * a start date, start before end, nothing that has happened dated in the future (11.x, 6.11.1),
  * periods in order and budgets of a year at most (8.6.x, 7.5.x), budget lines within their period
  * (11.3.1).
