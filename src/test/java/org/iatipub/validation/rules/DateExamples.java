@@ -197,9 +197,14 @@ final class DateExamples {
                 <value value-date="2025-01-01">400</value> <!-- error 11.3.1 -->
                 <narrative>Equipment</narrative>
               </budget-line>
+              <budget-line ref="3">
+                <value value-date="2023-12-31">400</value> <!-- error 11.3.1 -->
+                <narrative>Travel</narrative>
+              </budget-line>
             </recipient-country-budget>
             """),
-            "the budget line's value-date 2025-01-01 is outside the budget period 2024-01-01 to 2024-12-31; use a date within the period")
+            "the budget line's value-date 2025-01-01 is outside the budget period 2024-01-01 to 2024-12-31; use a date within the period",
+            "the budget line's value-date 2023-12-31 is outside the budget period 2024-01-01 to 2024-12-31; use a date within the period")
         .keeps("11.3.1", organisation("""
             <recipient-country-budget status="1">
               <recipient-country code="KE"/>

@@ -111,6 +111,10 @@ final class IdentifierExamples {
         .breaks("1.3.8", activity("""
             <iati-identifier>XM-DAC</iati-identifier> <!-- warning 1.3.8; warning 1.1.1; warning 1.1.21 -->
             """))
+        .breaks("1.3.8 1.14.8", activity("""
+            <iati-identifier>XM-DAC-</iati-identifier> <!-- warning 1.3.8; error 1.1.3; warning 1.1.21 -->
+            <reporting-org ref="XM-DAC-" type="40"><narrative>ILO</narrative></reporting-org> <!-- warning 1.14.8 -->
+            """))
         .keeps("1.3.8 1.14.8", activity("""
             <iati-identifier>GB-COH-01234567-1</iati-identifier>
             <reporting-org ref="GB-COH-01234567" type="21"><narrative>An NGO</narrative></reporting-org>

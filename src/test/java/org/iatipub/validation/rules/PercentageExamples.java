@@ -103,9 +103,18 @@ final class PercentageExamples {
             """),
             "the percentages of the sectors in vocabulary 1 add up to 90, not 100; adjust them so they do")
         .breaks("2.1.2", activity("""
+            <sector code="11110" percentage="60.0102"/> <!-- error 2.1.2 -->
+            <sector code="11220" percentage="40"/>
+            """))
+        .breaks("2.1.2", activity("""
             <sector code="11110" percentage="33.33"/> <!-- error 2.1.2 -->
             <sector code="11220" percentage="33.33"/>
             <sector code="11230" percentage="33.32"/>
+            """))
+        // Sums within 0.0101 of 100 pass, as the official rules let rounded shares pass.
+        .keeps("2.1.2", activity("""
+            <sector code="11110" percentage="59.9899"/>
+            <sector code="11220" percentage="40"/>
             """))
         .keeps("2.1.2", activity("""
             <sector code="11110" percentage="33.33"/>
