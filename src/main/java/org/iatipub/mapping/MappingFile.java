@@ -46,8 +46,13 @@ public record MappingFile(
   /** A narrative: one column per language (language code to column name). */
   public record Text(Map<String, String> columns) implements Field {}
 
-  /** One file of the own form and its fields. */
-  public record TableMapping(String file, Map<String, Field> fields) {
+  /**
+   * One file of the own form and its fields.
+   *
+   * @param file the CSV file, when the set is a directory of them
+   * @param sheet the sheet, when the set is a workbook
+   */
+  public record TableMapping(String file, String sheet, Map<String, Field> fields) {
     public Field field(String name) {
       return fields.get(name);
     }
@@ -135,8 +140,9 @@ public record MappingFile(
 
   private static TableMapping table(OwnTable table, JsonNode node, Set<String> crosswalks, List<String> problems) {
     String at = "files." + table.key() + ".";
-    unknownKeys(node, Set.of("file", "columns"), at, problems);
+    unknownKeys(node, Set.of("file", "sheet", "columns"), at, problems);
     String file = node.path("file").asText(table.key() + ".csv");
+    String sheet = node.path("sheet").asText(table.key());
     Map<String, Field> fields = new LinkedHashMap<>();
     JsonNode columns = node.path("columns");
     for (Iterator<Map.Entry<String, JsonNode>> it = columns.fields(); it.hasNext(); ) {
@@ -164,7 +170,7 @@ public record MappingFile(
     if (!fields.containsKey(table.linkField())) {
       problems.add(at + "columns." + table.linkField() + ": missing; it links each row to its project");
     }
-    return new TableMapping(file, fields);
+    return new TableMapping(file, sheet, fields);
   }
 
   private static Map<String, String> languages(JsonNode node, String where, List<String> problems) {

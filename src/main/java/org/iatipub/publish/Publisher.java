@@ -39,7 +39,8 @@ import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvReading;
+import org.iatipub.source.TableReading;
+import org.iatipub.source.Workbook;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
@@ -142,21 +143,19 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
       throws IOException {
-    List<ActivityJoin.Source> sources = sources(set);
+    set.notes().forEach(sink);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
-            programmes == null ? (id, row) -> { } : programmes::learn)) {
+        ActivityJoin join = stage(set, delimiter, sink, programmes)) {
       Map<String, FileTally> tallies = new LinkedHashMap<>();
-      for (CsvReading reading : join.readings()) {
+      for (TableReading reading : join.readings()) {
         tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
             reading.rowsRejected() + join.unlinked(reading.file())));
       }
       if (!join.complete()) {
         // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld
         // but for those already rejected on their own (a row with no id, or an id no activity has).
-        for (CsvReading reading : join.readings()) {
+        for (TableReading reading : join.readings()) {
           if (!reading.complete()) {
             sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
                 "this file could not be read to its end, so no activity of " + set.shown()
@@ -231,21 +230,18 @@ public final class Publisher {
     }
   }
 
-  /** The set's files to join, its main file (one row per activity) first, each with its id column. */
-  static List<ActivityJoin.Source> sources(InputSet set) {
-    List<ActivityJoin.Source> sources = new ArrayList<>();
-    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = PathHeaderMapping.ID_COLUMN;
-      if (set.form() == InputForm.OWN) {
-        OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
-        idColumn = ((MappingFile.Column) set.mapping().tables().get(table).field(table.linkField())).column();
-      }
-      ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
-          set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : sources.isEmpty();
-      sources.add(isMain ? 0 : sources.size(), source);
+  /**
+   * Reads every table of the set once, staging its rows: a workbook is open only while its sheets
+   * are read, as everything is on disk afterwards.
+   */
+  private static ActivityJoin stage(InputSet set, char delimiter, Consumer<Finding> sink, Programmes programmes)
+      throws IOException {
+    try (Workbook workbook = set.openWorkbook()) {
+      List<ActivityJoin.Source> sources = set.sources(workbook, delimiter);
+      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()),
+          set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
+          programmes == null ? (id, row) -> { } : programmes::learn);
     }
-    return sources;
   }
 
   /**
