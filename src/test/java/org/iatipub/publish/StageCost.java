@@ -53,7 +53,7 @@ public final class StageCost {
     try (Workbook workbook = set.openWorkbook();
         Programmes programmes = own ? Programmes.create(set.mapping()) : null;
         ActivityJoin join = stage(set.sources(workbook, ','), own, findings, programmes);
-        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(), new Location.WholeFile(set.shown()))) {
+        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()))) {
       if (!findings.isEmpty()) {
         System.out.println(findings.size() + " findings while staging, the first: " + findings.get(0));
       }
