@@ -128,6 +128,14 @@ public final class SampleWorkbook {
 
   /** Writes the sample workbook to {@code file}. */
   public static void write(Path file) throws IOException {
+    write(file, true);
+  }
+
+  /**
+   * Writes the sample workbook; {@code calculated} false leaves its formulas without the value
+   * Excel stores beside them, as a program that writes workbooks without calculating them does.
+   */
+  static void write(Path file, boolean calculated) throws IOException {
     ByteArrayOutputStream made = new ByteArrayOutputStream();
     try (XSSFWorkbook workbook = new XSSFWorkbook()) {
       workbook.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(java.time.Instant.parse(MADE))));
@@ -164,7 +172,9 @@ public final class SampleWorkbook {
         }
       }
       // Formulas keep the value last calculated beside them, as Excel saves them: the workbook is read by it.
-      workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      if (calculated) {
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+      }
       workbook.write(made);
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
