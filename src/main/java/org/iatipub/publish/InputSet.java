@@ -120,7 +120,9 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
           for (Path dir : subdirectories(input)) {
             String shownDir = input.resolve(dir.getFileName()).toString();
             List<Path> books = workbooks(dir);
-            if (Files.exists(dir.resolve(MAPPING_FILE)) && books.isEmpty() || hasPathHeaders(dir, request.delimiter())) {
+            // A mapping file beside workbooks alone maps the workbooks; beside CSV files, they are a set too.
+            boolean mapped = Files.exists(dir.resolve(MAPPING_FILE)) && (books.isEmpty() || !csvFiles(dir).isEmpty());
+            if (mapped || hasPathHeaders(dir, request.delimiter())) {
               sets.add(prepare(dir, shownDir, request, problems));
             }
             for (Path book : books) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
@@ -28,6 +29,12 @@ final class CellValues {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   /** Characters OOXML cannot hold in XML text (a carriage return, say) are written as _xHHHH_. */
   private static final Pattern OOXML_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+  /** Day 0 of Excel's two date systems, as whole serial numbers count from them (1900's from its day 61 on). */
+  private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
+  private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
+  /** 9999-12-31, the last day a spreadsheet shows, in each date system. */
+  private static final int LAST_DAY_1900 = 2_958_465;
+  private static final int LAST_DAY_1904 = 2_957_003;
   private static final Pattern MIDNIGHT = Pattern.compile("T00:00(:00(\\.0+)?)?(Z|[+-]00:00)?$");
 
   /** How a number cell is shown, from its number format. */
@@ -44,6 +51,9 @@ final class CellValues {
    * written). Null when the text is not a number.
    */
   static String number(String stored, boolean percent) {
+    if (!percent && isPlain(stored)) {
+      return stored; // most cells: already as typed, no need to go through BigDecimal
+    }
     BigDecimal value;
     try {
       value = new BigDecimal(stored.strip());
@@ -64,10 +74,42 @@ final class CellValues {
   }
 
   /**
+   * True for a number already in the plain form {@link #number} gives: an optional minus, an
+   * integer part without leading zeros, an optional fraction not ending in 0, at most 15 digits.
+   */
+  private static boolean isPlain(String stored) {
+    int length = stored.length();
+    int i = length > 0 && stored.charAt(0) == '-' ? 1 : 0;
+    int start = i;
+    int digits = 0;
+    boolean point = false;
+    for (; i < length; i++) {
+      char c = stored.charAt(i);
+      if (c == '.' && !point && i > start) {
+        point = true;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else {
+        return false;
+      }
+    }
+    char last = length > 0 ? stored.charAt(length - 1) : '.';
+    boolean leadingZero = stored.length() > start + 1 && stored.charAt(start) == '0' && stored.charAt(start + 1) != '.';
+    boolean negativeZero = start == 1 && stored.equals("-0");
+    return digits > 0 && digits <= 15 && last != '.' && !(point && last == '0') && !leadingZero && !negativeZero;
+  }
+
+  /**
    * A date serial number (days since the workbook's epoch, the fraction the time of day) as an ISO
    * date, date-time or time, as its format shows it; null when it is no date a spreadsheet can show.
    */
   static String date(String stored, boolean date1904, Shown shown) {
+    if (shown == Shown.DATE) {
+      LocalDate day = wholeDay(stored, date1904);
+      if (day != null) {
+        return day.toString(); // most date cells: a whole day, counted without POI's BigDecimal arithmetic
+      }
+    }
     double serial;
     try {
       serial = Double.parseDouble(stored.strip());
@@ -86,6 +128,30 @@ final class CellValues {
       case DATE_TIME -> at.format(DATE_TIME);
       default -> at.toLocalDate().toString();
     };
+  }
+
+  /**
+   * The day a whole serial number stands for, or null when it is not a plain whole number in the
+   * range counted here (the first two months of 1900, which Excel counts with Lotus' leap day
+   * 1900-02-29, are left to POI).
+   */
+  private static LocalDate wholeDay(String stored, boolean date1904) {
+    int length = stored.length();
+    if (length == 0 || length > 7) {
+      return null;
+    }
+    int days = 0;
+    for (int i = 0; i < length; i++) {
+      char c = stored.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      days = days * 10 + (c - '0');
+    }
+    if (date1904) {
+      return days <= LAST_DAY_1904 ? EPOCH_1904.plusDays(days) : null;
+    }
+    return days >= 61 && days <= LAST_DAY_1900 ? EPOCH_1900.plusDays(days) : null;
   }
 
   /** A date written as text (OpenDocument's date-value, OOXML's t="d" cells): a date alone when it is at midnight. */

@@ -39,6 +39,8 @@ final class OdsContentHandler extends DefaultHandler {
 
   private final Tables tables;
   private final boolean headersOnly;
+  /** When only headers are wanted: the current table's header row cannot be read. */
+  private boolean headerUnreadable;
   /** The table styles that hide their table (style:table-properties table:display="false"). */
   private final Set<String> hiddenStyles = new HashSet<>();
   private String style;
@@ -79,8 +81,9 @@ final class OdsContentHandler extends DefaultHandler {
         tableName = String.valueOf(attributes.getValue(TABLE, "name"));
         rows = tables.start(tableName, hiddenStyles.contains(attributes.getValue(TABLE, "style-name")));
         nextRow = 1;
+        headerUnreadable = false;
       }
-    } else if (tableDepth != 1 || rows == null || headersOnly && rows.headerRead()) {
+    } else if (tableDepth != 1 || rows == null || surveyed()) {
       if (inCell) {
         cellContent(uri, local, attributes);
       }
@@ -151,7 +154,7 @@ final class OdsContentHandler extends DefaultHandler {
         rows = null;
         tables.end(tableName, ended);
       }
-    } else if (tableDepth != 1 || rows == null || headersOnly && rows.headerRead()) {
+    } else if (tableDepth != 1 || rows == null || surveyed()) {
       if (inCell && uri.equals(OFFICE) && local.equals("annotation")) {
         annotationDepth--;
       } else if (inCell && uri.equals(TEXT) && (local.equals("p") || local.equals("h"))) {
@@ -240,14 +243,31 @@ final class OdsContentHandler extends DefaultHandler {
     return new Run(column, columnsRepeated, null, rule, message);
   }
 
+  /** Only the header is wanted, and it is read (or cannot be: reading the sheet will say why). */
+  private boolean surveyed() {
+    return headersOnly && (rows.headerRead() || headerUnreadable);
+  }
+
   /** A row ends: its cells go to the sheet as many times as the row is repeated; an empty row only counts. */
   private void endRow() throws SAXException {
     inRow = false;
+    if (headersOnly) {
+      try {
+        replay();
+      } catch (SheetRows.Stop stop) {
+        headerUnreadable = true;
+      }
+      return;
+    }
+    replay();
+  }
+
+  private void replay() throws SAXException {
     if (runs.isEmpty()) {
       nextRow += rowsRepeated;
       return;
     }
-    for (long i = 0; i < rowsRepeated && !(headersOnly && rows.headerRead()); i++) {
+    for (long i = 0; i < rowsRepeated && !surveyed(); i++) {
       rows.startRow(nextRow + i);
       for (Run run : runs) {
         for (int c = run.column(); c < run.column() + run.count(); c++) {

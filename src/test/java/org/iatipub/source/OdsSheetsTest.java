@@ -124,6 +124,23 @@ class OdsSheetsTest {
   }
 
   @Test
+  void aHeaderCellThatCannotBeReadIsToldWhenTheSheetIsReadNotWhenTheWorkbookIsOpened() throws Exception {
+    Path file = WorkbookFiles.ods(dir.resolve("header.ods"), "", "<table:table table:name=\"data\"><table:table-row>"
+        + "<table:table-cell office:value-type=\"string\"><text:p>id</text:p></table:table-cell>"
+        + "<table:table-cell table:formula=\"of:=1/0\" office:value-type=\"float\" office:value=\"0\" calcext:value-type=\"error\">"
+        + "<text:p>#DIV/0!</text:p></table:table-cell></table:table-row></table:table>" + table("other", ""));
+
+    try (Workbook workbook = Workbook.open(file, "header.ods")) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      headers.put("data", List.of());
+      headers.put("other", List.of("id", "value", "note"));
+      assertEquals(headers, workbook.headers());
+    }
+    assertEquals(List.of("header.ods!data!B1: error: the cell shows the error #DIV/0! from its formula (of:=1/0); correct it"
+        + " [workbook/error-value]"), SheetReading.of(file, "header.ods", "data").findings());
+  }
+
+  @Test
   void aValueBeyondTheLastRowASpreadsheetHasStopsTheSheet() throws Exception {
     Path file = WorkbookFiles.ods(dir.resolve("beyond.ods"), "", table("rows", """
         <table:table-row table:number-rows-repeated="1048574"><table:table-cell/></table:table-row>
