@@ -123,6 +123,21 @@ class WorkbookInputTest {
   }
 
   @Test
+  void aDirectoryOfSetsHoldsWorkbooksBesideCsvFilesEachASetOfItsOwn() throws Exception {
+    Path input = dir.resolve("in");
+    OwnForm.write(input.resolve("portfolio"));
+    WorkbookFiles.typedXlsx(input.resolve("portfolio/sstc.xlsx"), sheets(SECTORS));
+    WorkbookFiles.typedXlsx(input.resolve("partners.xlsx"), sheets(SECTORS.replace("SSTC", "PARTNERS"))
+        .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+            e -> e.getValue().replace("SSTC", "PARTNERS"), (a, b) -> a, LinkedHashMap::new)));
+
+    PublishRun run = PublishRun.of(input, dir.resolve("out"));
+
+    assertEquals(List.of(), run.findings());
+    assertEquals(List.of("ilo-portfolio.xml", "partners.xml", "sstc.xml"), run.outputFiles());
+  }
+
+  @Test
   void aHiddenSheetIsNotReadAndIsToldOnce() throws Exception {
     Map<String, String> sheets = sheets(SECTORS);
     sheets.put("codes", "sector,name\n21020,Road transport\n16010,Social protection\n");
