@@ -16,7 +16,6 @@ import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.CsvFile;
@@ -35,13 +34,15 @@ import org.iatipub.source.Workbook;
  * @param form own columns or path headers
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
- * @param tables the tables to read by their key (an {@link OwnTable} key, or the file's or sheet's
- *     name): a CSV file's path relative to {@code source}, or a sheet's name
+ * @param tables the tables to read by their name under the mapping file's {@code files:} (or the
+ *     file's or sheet's name): a CSV file's path relative to {@code source}, or a sheet's name
+ * @param records what the sheets hold, activities or organisations (path headers only, else null)
+ * @param link the column that links every sheet's rows to their record (path headers only, else null)
  * @param notes what is told about the set when it is published but is no problem: the sheets of a
  *     workbook that are not read (hidden, or named by no mapping), so that nothing is left out unsaid
  */
 record InputSet(String name, Path source, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, String> tables, List<Finding> notes) {
+    Map<String, String> tables, PathHeaderMapping.Records records, String link, List<Finding> notes) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -75,15 +76,11 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
   List<ActivityJoin.Source> sources(Workbook workbook, char delimiter) {
     List<ActivityJoin.Source> sources = new ArrayList<>();
     for (Map.Entry<String, String> entry : tables.entrySet()) {
-      String idColumn = PathHeaderMapping.ID_COLUMN;
-      if (form == InputForm.OWN) {
-        OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
-        idColumn = ((MappingFile.Column) mapping.tables().get(table).field(table.linkField())).column();
-      }
+      String idColumn = form == InputForm.OWN ? mapping.files().get(entry.getKey()).link() : link;
       Table table = workbook != null ? workbook.sheet(entry.getValue())
           : new CsvFile(source.resolve(entry.getValue()), shown(entry.getValue()), delimiter);
       ActivityJoin.Source joined = new ActivityJoin.Source(entry.getKey(), table, idColumn);
-      boolean isMain = form == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : sources.isEmpty();
+      boolean isMain = form == InputForm.OWN ? mapping.files().get(entry.getKey()).isProjects() : sources.isEmpty();
       sources.add(isMain ? 0 : sources.size(), joined);
     }
     return sources;
@@ -171,7 +168,6 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
   private static InputSet pathHeaders(Path dir, String name, String shown, PublishRequest request, List<String> problems)
       throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
     List<Path> csvs = csvFiles(dir);
     Path main = csvs.stream().filter(p -> p.getFileName().toString().equals(MAIN_SHEET)).findFirst()
         .orElse(csvs.isEmpty() ? null : csvs.get(0));
@@ -179,15 +175,46 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
       problems.add(dir + ": no CSV files");
       return null;
     }
-    files.put(main.getFileName().toString(), main.getFileName().toString());
-    csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p.getFileName().toString()));
-    for (Path file : csvs) {
-      if (!CsvTable.readHeader(file, request.delimiter()).contains(PathHeaderMapping.ID_COLUMN)) {
-        problems.add(shownOf(shown, file) + ": has no '" + PathHeaderMapping.ID_COLUMN
-            + "' column; in the path-header form every sheet names the activity its rows belong to");
-      }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Path csv : csvs) {
+      headers.put(csv.getFileName().toString(), CsvTable.readHeader(csv, request.delimiter()));
     }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, List.of());
+    return pathHeaderSet(name, dir, shown, headers, main.getFileName().toString(), file -> shownOf(shown, dir.resolve(file)),
+        "", List.of(), problems);
+  }
+
+  /**
+   * A set in the path-header form: the main table ({@code main}) says what its rows are (activities
+   * or organisations) and which column links the other tables' rows to them, which every table needs.
+   *
+   * @param headers each table's header, by name
+   * @param shownTable how a table is shown in a problem
+   * @param hint said after the problem of a table without the link column
+   */
+  private static InputSet pathHeaderSet(String name, Path source, String shown, Map<String, List<String>> headers,
+      String main, java.util.function.Function<String, String> shownTable, String hint, List<Finding> notes,
+      List<String> problems) {
+    List<String> mainHeader = headers.get(main);
+    PathHeaderMapping.Records records = PathHeaderMapping.Records.ofHeader(mainHeader);
+    if (records == null) {
+      problems.add(shownTable.apply(main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
+          + PathHeaderMapping.Records.ORGANISATIONS.idColumn() + "' for organisations); in the path-header form"
+          + " the main sheet has one row per activity, named in it");
+      return null;
+    }
+    String link = records.linkColumn(mainHeader);
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put(main, main);
+    headers.forEach((table, header) -> {
+      tables.put(table, table);
+      if (!header.contains(link)) {
+        problems.add(shownTable.apply(table) + ": has no '" + link + "' column; in the path-header form every sheet"
+            + " names the " + (records == PathHeaderMapping.Records.ACTIVITIES ? "activity" : "organisation")
+            + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : "")
+            + hint);
+      }
+    });
+    return new InputSet(name, source, shown, InputForm.PATH_HEADERS, null, Map.of(), tables, records, link, notes);
   }
 
   /** A workbook as a set: each visible sheet a file, the form told from the header rows as for CSV files. */
@@ -204,21 +231,17 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
                   + " (lists of codes, notes); unhide it to publish its rows"));
         }
       }
-      boolean pathHeaders = headers.values().stream().anyMatch(h -> h.contains(PathHeaderMapping.ID_COLUMN));
+      boolean pathHeaders = headers.values().stream().anyMatch(h -> PathHeaderMapping.Records.ofHeader(h) != null);
       InputForm form = request.form() != null ? request.form() : pathHeaders ? InputForm.PATH_HEADERS : InputForm.OWN;
       if (form == InputForm.OWN) {
         return own(file, name, shown, request, problems, new SheetHeaders(book, headers), notes);
       }
-      Map<String, String> sheets = new LinkedHashMap<>();
+      Map<String, List<String>> sheets = new LinkedHashMap<>();
+      // An empty sheet (a new workbook has some) has nothing to publish or lose.
       headers.forEach((sheet, header) -> {
-        if (header.isEmpty()) {
-          return; // an empty sheet (a new workbook has some) has nothing to publish or lose
+        if (!header.isEmpty()) {
+          sheets.put(sheet, header);
         }
-        if (!header.contains(PathHeaderMapping.ID_COLUMN)) {
-          problems.add(Location.Cell.sheetOf(shown, sheet) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column;"
-              + " in the path-header form every sheet names the activity its rows belong to (hide a sheet that is not data)");
-        }
-        sheets.put(sheet, sheet);
       });
       String main = sheets.keySet().stream().filter(s -> s.equalsIgnoreCase(MAIN_WORKBOOK_SHEET)).findFirst()
           .orElse(sheets.isEmpty() ? null : sheets.keySet().iterator().next());
@@ -226,10 +249,8 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
         problems.add(shown + ": no sheet with anything in it");
         return null;
       }
-      Map<String, String> ordered = new LinkedHashMap<>();
-      ordered.put(main, main);
-      ordered.putAll(sheets);
-      return new InputSet(name, file, shown, InputForm.PATH_HEADERS, null, Map.of(), ordered, notes);
+      return pathHeaderSet(name, file, shown, sheets, main, sheet -> Location.Cell.sheetOf(shown, sheet),
+          " (hide a sheet that is not data)", notes, problems);
     } catch (Workbook.Unreadable e) {
       problems.add(e.getMessage());
       return null;
@@ -239,7 +260,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
   /** What discovery needs of a set's tables: each one's header row, by the name the mapping gives it. */
   private interface Headers {
     /** The name the mapping gives the table of {@code table}: a file, or a sheet. */
-    String nameOf(MappingFile.TableMapping table);
+    String nameOf(MappingFile.FileMapping file);
 
     /**
      * The table the mapping means by {@code name}; null, with the reason in {@code problems}, when
@@ -252,12 +273,15 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
     /** The table as findings show it. */
     String shown(String table);
+
+    /** Where a table's header row lacks {@code column}, as a problem names it. */
+    String lacking(String table, String column);
   }
 
   private record CsvHeaders(Path dir, String shown, char delimiter) implements Headers {
     @Override
-    public String nameOf(MappingFile.TableMapping table) {
-      return table.file();
+    public String nameOf(MappingFile.FileMapping file) {
+      return file.file();
     }
 
     @Override
@@ -278,13 +302,18 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     public String shown(String table) {
       return shownOf(shown, dir.resolve(table));
     }
+
+    @Override
+    public String lacking(String table, String column) {
+      return shown(table) + ":1:" + column + ": no such column";
+    }
   }
 
   /** A workbook's visible sheets; a sheet is named as Excel names them, whatever the case (Excel allows no two alike). */
   private record SheetHeaders(Workbook book, Map<String, List<String>> headers) implements Headers {
     @Override
-    public String nameOf(MappingFile.TableMapping table) {
-      return table.sheet();
+    public String nameOf(MappingFile.FileMapping file) {
+      return file.sheet();
     }
 
     @Override
@@ -307,6 +336,11 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     @Override
     public String shown(String table) {
       return Location.Cell.sheetOf(book.shown(), table);
+    }
+
+    @Override
+    public String lacking(String table, String column) {
+      return shown(table) + ": no column '" + column + "' in the header row";
     }
   }
 
@@ -337,27 +371,35 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
       crosswalks.put(entry.getKey(), Crosswalk.read(entry.getKey(), file, file.toString(), ',', findings));
       findings.stream().filter(Finding::isError).forEach(f -> problems.add(f.toString()));
     }
+    mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
     Map<String, String> tables = new LinkedHashMap<>();
-    for (Map.Entry<OwnTable, MappingFile.TableMapping> entry : mapping.tables().entrySet()) {
-      String table = headers.find(headers.nameOf(entry.getValue()), entry.getKey().key(), mappingPath, problems);
+    for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
+      String table = headers.find(headers.nameOf(fileMapping), fileMapping.name(), mappingPath, problems);
       if (table == null) {
         continue;
       }
-      tables.put(entry.getKey().key(), table);
+      tables.put(fileMapping.name(), table);
       List<String> header = headers.header(table);
       if (header.isEmpty()) {
         continue; // reading the table reports why
       }
-      String shownTable = headers.shown(table);
-      entry.getValue().fields().forEach((field, from) -> {
-        List<String> columns = from instanceof MappingFile.Column c ? List.of(c.column())
-            : List.copyOf(((MappingFile.Text) from).columns().values());
-        for (String column : columns) {
-          if (!header.contains(column)) {
-            problems.add(shownTable + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
-                + entry.getKey().key() + ".columns." + field + " to it (columns here: "
-                + String.join(", ", header.stream().filter(h -> !h.isEmpty()).toList()) + ")");
-          }
+      String at = mappingPath + " maps files." + fileMapping.name() + ".";
+      Map<String, String> uses = new LinkedHashMap<>();
+      uses.put(fileMapping.link(), at + "columns.project");
+      fileMapping.fields().forEach((field, from) ->
+          MappingFile.columnsOf(from).forEach(c -> uses.putIfAbsent(c, at + "columns." + field.key())));
+      fileMapping.paths().forEach(path ->
+          MappingFile.columnsOf(path.source()).forEach(c -> uses.putIfAbsent(c, at + "paths." + path.written())));
+      if (fileMapping.within() != null) {
+        uses.putIfAbsent(fileMapping.within().column(), at + "within.column");
+      }
+      if (fileMapping.key() != null) {
+        uses.putIfAbsent(fileMapping.key(), at + "key");
+      }
+      uses.forEach((column, use) -> {
+        if (!header.contains(column)) {
+          problems.add(headers.lacking(table, column) + ", but " + use + " to it (columns here: "
+              + String.join(", ", header.stream().filter(h -> !h.isEmpty()).toList()) + ")");
         }
       });
     }
@@ -371,7 +413,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
         }
       });
     }
-    return new InputSet(name, source, shown, InputForm.OWN, mapping, crosswalks, tables, told);
+    return new InputSet(name, source, shown, InputForm.OWN, mapping, crosswalks, tables, null, null, told);
   }
 
   private static String shownOf(String shown, Path file) {
@@ -380,7 +422,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
   private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
     for (Path csv : csvFiles(dir)) {
-      if (CsvTable.readHeader(csv, delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
+      if (PathHeaderMapping.Records.ofHeader(CsvTable.readHeader(csv, delimiter)) != null) {
         return true;
       }
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +31,7 @@ import org.iatipub.finding.Severity;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
-import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.publish.dataset.Progress;
@@ -120,6 +119,10 @@ public final class Publisher {
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       for (InputSet set : sets) {
+        if (set.records() == PathHeaderMapping.Records.ORGANISATIONS) {
+          outcomes.add(OrganisationSheets.publish(set, request.delimiter(), binder, release, counted));
+          continue;
+        }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
         SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
         if (file.activities() == 0) {
@@ -143,35 +146,20 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
       throws IOException {
-    set.notes().forEach(sink);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = stage(set, delimiter, sink, programmes)) {
-      Map<String, FileTally> tallies = new LinkedHashMap<>();
-      for (TableReading reading : join.readings()) {
-        tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
-            reading.rowsRejected() + join.unlinked(reading.file())));
-      }
+        ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+            programmes == null ? (id, row) -> { } : programmes::learn)) {
+      Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
-        // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld
-        // but for those already rejected on their own (a row with no id, or an id no activity has).
-        for (TableReading reading : join.readings()) {
-          if (!reading.complete()) {
-            sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
-                "this file could not be read to its end, so no activity of " + set.shown()
-                    + " is published: any of them could be missing rows"));
-          }
-          long withheld = reading.rowsKept() - join.unlinked(reading.file());
-          tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
-        }
-        return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+        return incomplete(set, join, tallies, "activity", sink);
       }
       progress.expect(set.name(), join.activities());
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
-          : new PathHeaderMapping();
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, !checks.checks().isEmpty())
+          : new PathHeaderMapping(set.records());
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
       try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
@@ -209,7 +197,7 @@ public final class Publisher {
               file.withhold(rows.id());
               withhold(rows, tallies);
               sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                  "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+                  "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
                       + " rows (this one and the rows linked to it) are not published"));
             }
           }
@@ -224,6 +212,35 @@ public final class Publisher {
     }
   }
 
+  /** A tally per file of a staged set, with the rows already rejected on their own. */
+  static Map<String, FileTally> tallies(ActivityJoin join) {
+    Map<String, FileTally> tallies = new LinkedHashMap<>();
+    for (TableReading reading : join.readings()) {
+      tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
+          reading.rowsRejected() + join.unlinked(reading.file())));
+    }
+    return tallies;
+  }
+
+  /**
+   * A set a file of which could not be read to its end: rows may be missing anywhere, so no record
+   * ({@code what}: activity, organisation) can be trusted; every row read is withheld but for those
+   * already rejected on their own (a row with no id, or an id no record has).
+   */
+  static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
+      Consumer<Finding> sink) {
+    for (TableReading reading : join.readings()) {
+      if (!reading.complete()) {
+        sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+            "this file could not be read to its end, so no " + what + " of " + set.shown()
+                + " is published: any of them could be missing rows"));
+      }
+      long withheld = reading.rowsKept() - join.unlinked(reading.file());
+      tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
+    }
+    return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+  }
+
   private static void withhold(ActivityRows rows, Map<String, FileTally> tallies) {
     for (SourceRow row : rows.allRows()) {
       tallies.computeIfPresent(row.file(), (k, t) -> t.plus(0, 1, 0));
@@ -231,16 +248,16 @@ public final class Publisher {
   }
 
   /**
-   * Reads every table of the set once, staging its rows: a workbook is open only while its sheets
-   * are read, as everything is on disk afterwards.
+   * Reads every table of the set once, staging its rows, after telling what of the set is not read
+   * (a workbook's hidden sheets): a workbook is open only while its sheets are read, as everything
+   * is on disk afterwards. {@code what} names the id in messages; {@code mainRows} sees each main row.
    */
-  private static ActivityJoin stage(InputSet set, char delimiter, Consumer<Finding> sink, Programmes programmes)
-      throws IOException {
+  static ActivityJoin stage(InputSet set, char delimiter, String what, Consumer<Finding> sink,
+      BiConsumer<String, SourceRow> mainRows) throws IOException {
+    set.notes().forEach(sink);
     try (Workbook workbook = set.openWorkbook()) {
       List<ActivityJoin.Source> sources = set.sources(workbook, delimiter);
-      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()),
-          set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
-          programmes == null ? (id, row) -> { } : programmes::learn);
+      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what, sink, mainRows);
     }
   }
 
@@ -277,7 +294,7 @@ public final class Publisher {
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
     if (!written.print().equals(draft.activity().print())) {
-      findings.addAll(lost(draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
+      findings.addAll(lost("activity", draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
     }
     List<List<Finding>> alone = written.valid()
         ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
@@ -347,7 +364,7 @@ public final class Publisher {
   }
 
   /** What the rows said that the IATI model had no place for: it would be lost, so it is an error. */
-  private static List<Finding> lost(ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
+  static List<Finding> lost(String what, ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
       Set<Location.Cell> reported) {
     Set<String> missing = new TreeSet<>(paths.keySet());
     missing.removeAll(written);
@@ -359,16 +376,16 @@ public final class Publisher {
         continue; // reported with its parent, or already as a bad value
       }
       String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\[[0-9]+]$", "");
-      String what = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
+      String missed = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
       findings.add(Finding.error("publish/not-in-iati", cell == null ? draft.rows().main().whole() : cell,
-          "activity '" + draft.identifier() + "': IATI 2.03 has no place for " + what
-              + "; the value would be lost, so the activity is withheld (check the column name)"));
+          what + " '" + draft.identifier() + "': IATI 2.03 has no place for " + missed
+              + "; the value would be lost, so the " + what + " is withheld (check the column name)"));
     }
     return findings;
   }
 
   /** The cell a schema problem comes from: the attribute it names, else its element, else the row. */
-  private static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
+  static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
     Matcher attribute = ATTRIBUTE.matcher(problem.message());
     if (attribute.find() && paths.get(problem.path() + "/@" + attribute.group(1)) != null) {
       return paths.get(problem.path() + "/@" + attribute.group(1));
@@ -382,7 +399,7 @@ public final class Publisher {
     return rows.main().whole();
   }
 
-  private static String shortPath(String path) {
-    return path.equals("iati-activity") ? "iati-activity" : path.replaceFirst("^iati-activity/", "").replace("[1]", "");
+  static String shortPath(String path) {
+    return path.matches("iati-(activity|organisation)") ? path : path.replaceFirst("^iati-(activity|organisation)/", "").replace("[1]", "");
   }
 }

@@ -33,9 +33,9 @@ import org.iatipub.validation.StandardChecks;
 public final class StageCost {
   private static final String[] STAGES = {"map", "fingerprint", "bind", "write", "check"};
 
-  private static ActivityJoin stage(List<ActivityJoin.Source> sources, boolean own, List<String> findings,
+  private static ActivityJoin stage(List<ActivityJoin.Source> sources, String what, List<String> findings,
       Programmes programmes) throws java.io.IOException {
-    return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), own ? "project id" : "iati-identifier",
+    return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what,
         finding -> findings.add(finding.toString()), programmes == null ? (id, row) -> { } : programmes::learn);
   }
 
@@ -52,7 +52,7 @@ public final class StageCost {
     List<String> findings = new ArrayList<>();
     try (Workbook workbook = set.openWorkbook();
         Programmes programmes = own ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = stage(set.sources(workbook, ','), own, findings, programmes);
+        ActivityJoin join = stage(set.sources(workbook, ','), own ? "project id" : set.link(), findings, programmes);
         ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()))) {
       if (!findings.isEmpty()) {
         System.out.println(findings.size() + " findings while staging, the first: " + findings.get(0));
@@ -62,7 +62,7 @@ public final class StageCost {
         activities.add(rows);
       }
       ActivityMapping mapping = own
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, true)
           : new PathHeaderMapping();
       ActivityBinder binder = ActivityBinder.create();
       ActivityWriter writer = new ActivityWriter(SchemaSet.bundled().activities());
