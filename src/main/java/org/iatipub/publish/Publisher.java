@@ -34,6 +34,7 @@ import org.iatipub.mapping.ActivityMapping;
 import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
+import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
@@ -60,6 +61,7 @@ public final class Publisher {
   private final CheckSuite checks;
   private final Clock clock;
   private final int threads;
+  private final List<DerivedFiles> derived;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
@@ -72,6 +74,10 @@ public final class Publisher {
   }
 
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
+    this(binder, schema, checks, clock, threads, List.of());
+  }
+
+  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, List<DerivedFiles> derived) {
     if (threads < 1) {
       throw new IllegalArgumentException("at least one thread is needed, not " + threads);
     }
@@ -80,6 +86,7 @@ public final class Publisher {
     this.checks = checks;
     this.clock = clock;
     this.threads = threads;
+    this.derived = List.copyOf(derived);
   }
 
   /**
@@ -87,7 +94,17 @@ public final class Publisher {
    * core). The output and the findings are the same, byte for byte and in order, for any number.
    */
   public Publisher withThreads(int threads) {
-    return new Publisher(binder, schema, checks, clock, threads);
+    return new Publisher(binder, schema, checks, clock, threads, derived);
+  }
+
+  /**
+   * This publisher adding a later stage's files (the exports) to each edition it commits, made from
+   * the edition's activity files; publishing itself is the same.
+   */
+  public Publisher deriving(DerivedFiles stage) {
+    List<DerivedFiles> stages = new ArrayList<>(derived);
+    stages.add(stage);
+    return new Publisher(binder, schema, checks, clock, threads, stages);
   }
 
   /**
@@ -139,6 +156,7 @@ public final class Publisher {
         outcomes.replaceAll(SetOutcome::unpublished);
         return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
       }
+      derived.forEach(release::derive);
       Release.Committed committed = release.commit();
       return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
     }

@@ -127,6 +127,28 @@ public final class Benchmark {
     Run nextNight = run(again, work.resolve("publish-next-night.log"), LIVE_HEAP_SAMPLE_SECONDS);
     double nextNightSeconds = seconds(t0);
 
+    // The exports of one year (Data Cube and CRS, reconciled) from the published files, in a JVM of
+    // their own as `iatipub export all` runs: they read the files once, streaming.
+    Path exportGcLog = work.resolve("gc-export.log");
+    Path exportTime = work.resolve("export.time");
+    List<String> export = new ArrayList<>();
+    if (timed) {
+      export.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", exportTime.toString()));
+    }
+    export.add("java");
+    export.addAll(JAVA_OPTIONS);
+    Path exportSettings = SyntheticPortfolio.writeExportSettings(work.resolve("export-settings"));
+    export.addAll(List.of("-Xlog:gc:file=" + exportGcLog, "-jar", jar.toString(), "export", "all",
+        "--year", Integer.toString(SyntheticPortfolio.EXPORT_YEAR), "--settings", exportSettings.toString(),
+        "--output", work.resolve("exports").toString()));
+    xml.forEach(p -> export.add(p.toString()));
+    t0 = System.nanoTime();
+    Run exported = run(export, work.resolve("export.log"), LIVE_HEAP_SAMPLE_SECONDS);
+    double exportSeconds = seconds(t0);
+    String[] exportCpu = timed ? Files.readString(exportTime).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double exportCpuSeconds = Double.parseDouble(exportCpu[exportCpu.length - 2])
+        + Double.parseDouble(exportCpu[exportCpu.length - 1]);
+
     // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
     // round is as cold as publish's: the least any pipeline built on them could take here.
     List<String> floorCommand = new ArrayList<>(List.of("java"));
@@ -155,6 +177,10 @@ public final class Benchmark {
         peakHeapMb, rssMb);
     System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
         + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
+    System.out.printf(Locale.ROOT, "export all (Data Cube and CRS of %d, reconciled): exit %d, %.1f s wall, %.1f s CPU,"
+        + " %.0f activities/s, peak live heap %d MB%s%n", SyntheticPortfolio.EXPORT_YEAR, exported.exit, exportSeconds,
+        exportCpuSeconds, activities / exportSeconds, peakHeap(exportGcLog, "Pause Full"),
+        reconciled(work.resolve("exports"), SyntheticPortfolio.EXPORT_YEAR));
     System.out.printf(Locale.ROOT, "JIT compiler threads of the first publish: %.1f s CPU of its %.1f s%n",
         publish.jitSeconds, cpuSeconds);
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
@@ -180,6 +206,16 @@ public final class Benchmark {
       return false;
     }
     return true;
+  }
+
+  /** What the reconciliation the export wrote says, in a few words. */
+  private static String reconciled(Path exports, int year) throws IOException {
+    Path text = exports.resolve("reconciliation-" + year + ".txt");
+    if (!Files.exists(text)) {
+      return " (no reconciliation written)";
+    }
+    List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
+    return "; " + lines.get(1) + "; " + lines.get(lines.size() - 1);
   }
 
   /**

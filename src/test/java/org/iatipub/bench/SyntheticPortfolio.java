@@ -56,6 +56,9 @@ public final class SyntheticPortfolio {
     "activity-status", "purpose-codes", "transaction-types", "org-roles", "result-types"
   };
 
+  /** The calendar year the benchmark exports: most projects have transactions in it. */
+  static final int EXPORT_YEAR = 2021;
+
   private final int activities;
   private final int transactionsPerActivity;
   private final long seed;
@@ -77,6 +80,31 @@ public final class SyntheticPortfolio {
     } else {
       portfolio.writePathHeaders(Path.of(args[2]));
     }
+  }
+
+  /**
+   * Writes export settings for this publisher into {@code dir} and returns the settings file: the
+   * UN system function of each purpose code, the financing instrument of the aid types used, each
+   * donor's contributor type (their countries follow from their identifiers) and the CRS codes.
+   */
+  static Path writeExportSettings(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder functions = new StringBuilder("local_code,iati_code\n");
+    for (String[] sector : SECTORS) {
+      functions.append(sector[1]).append(",Development Assistance\n");
+    }
+    Files.writeString(dir.resolve("functions.csv"), functions);
+    Files.writeString(dir.resolve("instruments.csv"), "local_code,iati_code\nC01,R03E\nD02,R03E\n");
+    StringBuilder contributors = new StringBuilder("local_code,iati_code\n");
+    for (String[] donor : DONORS) {
+      contributors.append(donor[0]).append(donor[0].startsWith("XI-IATI-EC") ? ",C08A\n" : ",C01\n");
+    }
+    Files.writeString(dir.resolve("contributors.csv"), contributors);
+    Path settings = dir.resolve("exports.yaml");
+    Files.writeString(settings, String.join("\n", "entity: ILO", "crosswalks:", "  un-system-function: functions.csv",
+        "  financing-instrument: instruments.csv", "  contributor: contributors.csv", "crs:", "  donor-code: \"940\"",
+        "  agency-code: \"1\"", "  nature-of-submission: \"1\"", ""));
+    return settings;
   }
 
   /** One activity's data, drawn from its own seed. */

@@ -41,9 +41,11 @@ public final class SampleWorkbook {
       "reporting-org/@ref", "reporting-org/@type", "reporting-org/narrative",
       "participating-org/0/@role", "participating-org/0/@type", "participating-org/0/@ref", "participating-org/0/narrative",
       "participating-org/1/@role", "participating-org/1/@type", "participating-org/1/@ref", "participating-org/1/narrative",
+      "participating-org/1/@crs-channel-code",
       "activity-status/@code", "recipient-country/0/@code", "recipient-country/0/@percentage",
       "sector/0/@vocabulary", "sector/0/@code", "sector/0/@percentage",
       "sector/1/@vocabulary", "sector/1/@code", "sector/1/@percentage",
+      "sector/2/@vocabulary", "sector/2/@code", "sector/2/@percentage",
       "collaboration-type/@code", "default-flow-type/@code", "default-finance-type/@code",
       "default-aid-type/@vocabulary", "default-aid-type/@code", "default-tied-status/@code");
 
@@ -55,7 +57,7 @@ public final class SampleWorkbook {
     List<Object> row = new java.util.ArrayList<>(List.of(
         "XM-DAC-41302-EIIP-" + id, "en", "USD", title, "fr", titleFr, 1, description, 2, start, 3, end,
         ILO, 40, "International Labour Organization",
-        1, 10, donor[0], donor[1], 4, 40, ILO, "International Labour Organization",
+        1, 10, donor[0], donor[1], 4, 40, ILO, "International Labour Organization", 41302,
         2, country, 100));
     for (int i = 0; i < 2; i++) {
       boolean given = i * 2 < sectors.length;
@@ -63,6 +65,8 @@ public final class SampleWorkbook {
       row.add(given ? sectors[i * 2] : "");
       row.add(given ? sectors[i * 2 + 1] : "");
     }
+    // The UN system function the UN Data Cube reports expenses by (sector vocabulary 12).
+    row.addAll(List.of(12, "Development Assistance", 100));
     row.addAll(List.of(1, 10, 110, 1, "C01", 5));
     return row;
   }
