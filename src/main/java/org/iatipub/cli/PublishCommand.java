@@ -51,12 +51,14 @@ import picocli.CommandLine.Spec;
 final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "DIR", defaultValue = "samples",
-      description = "a directory of CSV files, or of such directories (default: ${DEFAULT-VALUE})")
+  @Option(names = "--input", paramLabel = "DIR|WORKBOOK", defaultValue = "samples",
+      description = "a directory of CSV files or workbooks (.xlsx, .ods), or of such directories; or one workbook"
+          + " (default: ${DEFAULT-VALUE})")
   Path input;
 
   @Option(names = "--mapping", paramLabel = "FILE",
-      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory)")
+      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory,"
+          + " or beside each workbook)")
   Path mapping;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,8 @@ import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvReading;
+import org.iatipub.source.TableReading;
+import org.iatipub.source.Workbook;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
@@ -162,11 +164,9 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
       throws IOException {
-    List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+        ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
             programmes == null ? (id, row) -> { } : programmes::learn)) {
       Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
@@ -233,7 +233,7 @@ public final class Publisher {
   /** A tally per file of a staged set, with the rows already rejected on their own. */
   static Map<String, FileTally> tallies(ActivityJoin join) {
     Map<String, FileTally> tallies = new LinkedHashMap<>();
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
           reading.rowsRejected() + join.unlinked(reading.file())));
     }
@@ -247,7 +247,7 @@ public final class Publisher {
    */
   static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
       Consumer<Finding> sink) {
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       if (!reading.complete()) {
         sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
             "this file could not be read to its end, so no " + what + " of " + set.shown()
@@ -265,20 +265,18 @@ public final class Publisher {
     }
   }
 
-  /** The set's files to join, its main file (one row per activity) first, each with its id column. */
-  static List<ActivityJoin.Source> sources(InputSet set) {
-    List<ActivityJoin.Source> sources = new ArrayList<>();
-    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = set.link();
-      if (set.form() == InputForm.OWN) {
-        idColumn = set.mapping().files().get(entry.getKey()).link();
-      }
-      ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
-          set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? set.mapping().files().get(entry.getKey()).isProjects() : sources.isEmpty();
-      sources.add(isMain ? 0 : sources.size(), source);
+  /**
+   * Reads every table of the set once, staging its rows, after telling what of the set is not read
+   * (a workbook's hidden sheets): a workbook is open only while its sheets are read, as everything
+   * is on disk afterwards. {@code what} names the id in messages; {@code mainRows} sees each main row.
+   */
+  static ActivityJoin stage(InputSet set, char delimiter, String what, Consumer<Finding> sink,
+      BiConsumer<String, SourceRow> mainRows) throws IOException {
+    set.notes().forEach(sink);
+    try (Workbook workbook = set.openWorkbook()) {
+      List<ActivityJoin.Source> sources = set.sources(workbook, delimiter);
+      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what, sink, mainRows);
     }
-    return sources;
   }
 
   /**

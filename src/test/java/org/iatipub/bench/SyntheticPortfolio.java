@@ -69,11 +69,14 @@ public final class SyntheticPortfolio {
     this.seed = seed;
   }
 
-  /** Generates {@code ACTIVITIES TRANSACTIONS DIR [own|path-headers]} from the command line. */
+  /** Generates {@code ACTIVITIES TRANSACTIONS DIR [own|path-headers|workbook]} from the command line. */
   public static void main(String[] args) throws IOException {
     SyntheticPortfolio portfolio = new SyntheticPortfolio(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 2020_2025L);
     if (args.length > 3 && args[3].equals("own")) {
       portfolio.writeOwnColumns(Path.of(args[2]), Path.of("samples/crosswalks"));
+    } else if (args.length > 3 && args[3].equals("workbook")) {
+      Files.createDirectories(Path.of(args[2]));
+      portfolio.writeWorkbook(Path.of(args[2]).resolve("portfolio.xlsx"));
     } else {
       portfolio.writePathHeaders(Path.of(args[2]));
     }
@@ -255,6 +258,68 @@ public final class SyntheticPortfolio {
     return List.of("iati-identifier", t + "transaction-type/@code", t + "transaction-date/@iso-date",
         t + "value/@value-date", t + "value", t + "provider-org/@ref", t + "provider-org/narrative",
         t + "receiver-org/@ref", t + "receiver-org/narrative");
+  }
+
+  // ---- a workbook ----
+
+  /**
+   * Writes the path-header form as one .xlsx workbook, {@code file}: the same rows as {@link
+   * #writePathHeaders}, one sheet per file, as Excel keeps them (text as shared strings, numbers
+   * typed as numbers and dates as dates), written streaming by POI's SXSSF.
+   */
+  public void writeWorkbook(Path file) throws IOException {
+    Path csv = Files.createTempDirectory(file.toAbsolutePath().getParent(), "csv-");
+    try {
+      writePathHeaders(csv);
+      try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(), 1000, true, true)) {
+        org.apache.poi.ss.usermodel.CellStyle date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+        for (String sheet : List.of("activities", "transactions", "countries")) {
+          sheet(workbook.createSheet(sheet), csv.resolve(sheet + ".csv"), date);
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+          workbook.write(out);
+        }
+        workbook.dispose();
+      }
+    } finally {
+      try (Stream<Path> files = Files.list(csv)) {
+        for (Path written : files.toList()) {
+          Files.delete(written);
+        }
+      }
+      Files.delete(csv);
+    }
+  }
+
+  private static void sheet(org.apache.poi.ss.usermodel.Sheet sheet, Path csv, org.apache.poi.ss.usermodel.CellStyle date)
+      throws IOException {
+    java.util.regex.Pattern number = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
+    java.util.regex.Pattern day = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    try (java.io.Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader)) {
+      int r = 0;
+      for (org.apache.commons.csv.CSVRecord record : parser) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+        for (int c = 0; c < record.size(); c++) {
+          String value = record.get(c);
+          if (value.isEmpty()) {
+            continue;
+          }
+          org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+          if (r > 0 && number.matcher(value).matches()) {
+            cell.setCellValue(Double.parseDouble(value));
+          } else if (r > 0 && day.matcher(value).matches()) {
+            cell.setCellValue(LocalDate.parse(value));
+            cell.setCellStyle(date);
+          } else {
+            cell.setCellValue(value);
+          }
+        }
+        r++;
+      }
+    }
   }
 
   // ---- own columns ----
