@@ -13,6 +13,7 @@ import javax.xml.namespace.QName;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.validation.DocumentKind;
+import org.iatipub.validation.FileRule;
 import org.iatipub.validation.NotWellFormed;
 import org.iatipub.xml.SafeXml;
 import org.xml.sax.Attributes;
@@ -55,7 +56,7 @@ final class RecordStream {
     reader.setContentHandler(handler);
     reader.setErrorHandler(handler);
     if (Files.size(file) == 0) {
-      findings.accept(Finding.error("xml/empty", new Location.WholeFile(shown),
+      findings.accept(FileRule.EMPTY.at(new Location.WholeFile(shown),
           "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
       return new Outcome(null, false);
     }
@@ -69,7 +70,7 @@ final class RecordStream {
       findings.accept(NotWellFormed.finding(shown, e));
       return new Outcome(handler.kind, false);
     } catch (SAXException e) {
-      findings.accept(Finding.error("xml/unreadable", new Location.WholeFile(shown), "cannot be read as XML: " + e.getMessage()));
+      findings.accept(FileRule.UNREADABLE.at(new Location.WholeFile(shown), "cannot be read as XML: " + e.getMessage()));
       return new Outcome(handler.kind, false);
     }
     return new Outcome(handler.kind, true);
@@ -108,14 +109,14 @@ final class RecordStream {
       if (depth == 1) {
         kind = DocumentKind.ofRoot(uri, localName).orElse(null);
         if (kind == null) {
-          findings.accept(Finding.error("iati/root", here(), "the root element is <" + qName + ">, not <iati-activities>"
+          findings.accept(FileRule.ROOT.at(here(), "the root element is <" + qName + ">, not <iati-activities>"
               + " or <iati-organisations>: this is no IATI file, so there is nothing to flatten"));
           throw new NotIati();
         }
         for (int i = 0; i < atts.getLength(); i++) {
           String name = atts.getQName(i);
           if (!name.equals("version") && !name.equals("generated-datetime")) {
-            findings.accept(Finding.warning("flatten/not-kept", here(), "the root's attribute " + name + "=\""
+            findings.accept(FlattenRule.NOT_KEPT.at(here(), "the root's attribute " + name + "=\""
                 + atts.getValue(i) + "\" is not kept: sheets hold records, and publish writes the root itself"
                 + " (with version 2.03 and its own generated-datetime)"));
           }
@@ -124,7 +125,7 @@ final class RecordStream {
         return;
       }
       if (depth == 2 && !(uri.isEmpty() && localName.equals(kind.recordElement()))) {
-        findings.accept(Finding.warning("flatten/not-kept", here(), "<" + qName + "> beside the records is not kept:"
+        findings.accept(FlattenRule.NOT_KEPT.at(here(), "<" + qName + "> beside the records is not kept:"
             + " sheets hold only <" + kind.recordElement() + "> elements and what is inside them"));
       }
       boolean startsRecord = depth == 2 && uri.isEmpty() && localName.equals(kind.recordElement());

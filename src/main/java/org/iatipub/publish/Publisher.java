@@ -214,7 +214,7 @@ public final class Publisher {
               withheld++;
               file.withhold(rows.id());
               withhold(rows, tallies);
-              sink.accept(Finding.error("publish/withheld", rows.main().whole(),
+              sink.accept(PublishRule.WITHHELD.at(rows.main().whole(),
                   "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
                       + " rows (this one and the rows linked to it) are not published"));
             }
@@ -249,7 +249,7 @@ public final class Publisher {
       Consumer<Finding> sink) {
     for (TableReading reading : join.readings()) {
       if (!reading.complete()) {
-        sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+        sink.accept(PublishRule.SET_INCOMPLETE.at(new Location.WholeFile(reading.file()),
             "this file could not be read to its end, so no " + what + " of " + set.shown()
                 + " is published: any of them could be missing rows"));
       }
@@ -395,7 +395,7 @@ public final class Publisher {
       }
       String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\[[0-9]+]$", "");
       String missed = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
-      findings.add(Finding.error("publish/not-in-iati", cell == null ? draft.rows().main().whole() : cell,
+      findings.add(PublishRule.NOT_IN_IATI.at(cell == null ? draft.rows().main().whole() : cell,
           what + " '" + draft.identifier() + "': IATI 2.03 has no place for " + missed
               + "; the value would be lost, so the " + what + " is withheld (check the column name)"));
     }

@@ -49,7 +49,7 @@ public final class FileValidator {
     long size = Files.size(file);
     try (InputStream in = Files.newInputStream(file)) {
       if (size == 0) {
-        tally.accept(Finding.error("xml/empty", new Location.WholeFile(shownAs), "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
+        tally.accept(FileRule.EMPTY.at(new Location.WholeFile(shownAs), "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
       } else {
         InputSource source = new InputSource(in);
         source.setSystemId(file.toUri().toString());
@@ -59,12 +59,12 @@ public final class FileValidator {
       tally.accept(NotWellFormed.finding(shownAs, e));
     } catch (UnsupportedEncodingException e) {
       // The file's own declaration names an encoding Java cannot read: a problem of the file, at its first line.
-      tally.accept(Finding.error("xml/encoding", new Location.XmlPosition(shownAs, 1, 1), "the file declares the encoding '"
+      tally.accept(FileRule.ENCODING.at(new Location.XmlPosition(shownAs, 1, 1), "the file declares the encoding '"
           + e.getMessage() + "', which cannot be read; save the file as UTF-8 and declare encoding=\"UTF-8\" (or leave the declaration out)"));
     } catch (SchemaDispatch.NotIati stop) {
       // already reported; nothing more to learn from a file that is not IATI
     } catch (SAXException e) {
-      tally.accept(Finding.error("xml/unreadable", new Location.WholeFile(shownAs), "cannot be read as XML: " + e.getMessage()));
+      tally.accept(FileRule.UNREADABLE.at(new Location.WholeFile(shownAs), "cannot be read as XML: " + e.getMessage()));
     } finally {
       dispatch.close();
     }

@@ -13,21 +13,21 @@ public final class NotWellFormed {
     Location at = new Location.XmlPosition(file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0));
     String message = String.valueOf(e.getMessage());
     if (message.contains(SafeXml.DOCTYPE_REFUSED)) {
-      return Finding.error("xml/doctype", at,
+      return FileRule.DOCTYPE.at(at,
           "the file has a DOCTYPE declaration; IATI files never need one, and for safety iatipub does not"
               + " process DTDs or entities (no external entities are fetched, no entity is expanded): remove the declaration");
     }
     if (message.contains("Content is not allowed in prolog")) {
-      return Finding.error("xml/not-xml", at, "this is not an XML file: there is text before the first element");
+      return FileRule.NOT_XML.at(at, "this is not an XML file: there is text before the first element");
     }
     // A file cut off before its first element ends is "premature"; one cut off inside an element
     // leaves "structures" that "must start and end within the same entity".
     if (message.contains("Premature end of file") || message.contains("must start and end within the same entity")) {
-      return Finding.error("xml/truncated", at, "the file ends before its root element is closed (truncated or empty)");
+      return FileRule.TRUNCATED.at(at, "the file ends before its root element is closed (truncated or empty)");
     }
     if (message.contains("byte") && message.contains("UTF-8")) {
-      return Finding.error("xml/encoding", at, "bytes that are not valid in the file's declared encoding: " + message);
+      return FileRule.ENCODING.at(at, "bytes that are not valid in the file's declared encoding: " + message);
     }
-    return Finding.error("xml/not-well-formed", at, "not well-formed XML: " + message);
+    return FileRule.NOT_WELL_FORMED.at(at, "not well-formed XML: " + message);
   }
 }

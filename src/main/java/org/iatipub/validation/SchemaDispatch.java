@@ -83,14 +83,14 @@ final class SchemaDispatch extends DefaultHandler {
   private void start(String uri, String localName, String qName, Attributes atts) throws SAXException {
     Optional<DocumentKind> found = DocumentKind.ofRoot(uri, localName);
     if (found.isEmpty()) {
-      findings.accept(Finding.error("iati/root", here(),
+      findings.accept(FileRule.ROOT.at(here(),
           "not an IATI file: the root element is <" + qName + ">, expected <iati-activities> or <iati-organisations>"));
       throw new NotIati();
     }
     kind = found.get();
     String version = atts.getValue("", "version");
     if (version != null && !version.strip().equals(SUPPORTED_VERSION)) {
-      findings.accept(Finding.warning("iati/version", here(),
+      findings.accept(FileRule.VERSION.at(here(),
           "the file declares IATI version " + version.strip() + "; it is checked against the "
               + SUPPORTED_VERSION + " schema, so differences between versions show up as errors"));
     }

@@ -1,7 +1,5 @@
 package org.iatipub.validation.rules;
 
-import static org.iatipub.finding.Severity.ERROR;
-import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +12,7 @@ import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
 import org.iatipub.validation.DocumentKind;
+import org.iatipub.validation.FileRule;
 
 /**
  * Everything iatipub checks in an IATI file, as {@code iatipub rules} lists it: the XML and
@@ -38,17 +37,11 @@ public record RuleCatalogue(List<Rule> rules) {
 
   /** The checks of the XML reader and schema validator ({@code FileValidator}), which report these ids. */
   static List<Rule> fileRules() {
-    return List.of(
-        new Rule("xml/empty", ERROR, BOTH, "the file is not empty"),
-        new Rule("xml/not-xml", ERROR, BOTH, "the file is XML at all"),
-        new Rule("xml/not-well-formed", ERROR, BOTH, "the file is well-formed XML"),
-        new Rule("xml/truncated", ERROR, BOTH, "the file is complete (not cut off)"),
-        new Rule("xml/encoding", ERROR, BOTH, "the file's bytes match its declared character encoding"),
-        new Rule("xml/doctype", ERROR, BOTH, "the file has no DOCTYPE (refused so no external entity is fetched or expanded)"),
-        new Rule("xml/unreadable", ERROR, BOTH, "the XML parser can read the file"),
-        new Rule("iati/root", ERROR, BOTH, "the root element is <iati-activities> or <iati-organisations>"),
-        new Rule("iati/version", WARNING, BOTH, "the file declares IATI version 2.03 (other versions are checked as 2.03)"),
-        new Rule("xsd/*", ERROR, BOTH, "the file conforms to the IATI 2.03 XML Schema (each constraint reports as xsd/<constraint>)"));
+    List<Rule> rules = new ArrayList<>();
+    for (FileRule rule : FileRule.values()) {
+      rules.add(new Rule(rule.id(), rule.severity(), BOTH, rule.description()));
+    }
+    return List.copyOf(rules);
   }
 
   /**
