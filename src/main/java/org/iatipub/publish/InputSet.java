@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
+import org.iatipub.finding.Location;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
+import org.iatipub.mapping.MappingRule;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.CsvTable;
 
@@ -25,9 +29,10 @@ import org.iatipub.source.CsvTable;
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
  * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
+ * @param notes warnings about the set found before reading it (columns and files nothing reads)
  */
 record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, Path> files) {
+    Map<String, Path> files, List<Finding> notes) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -98,7 +103,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
             + "' column; in the path-header form every sheet names the activity its rows belong to");
       }
     }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files);
+    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, List.of());
   }
 
   private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
@@ -129,6 +134,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     }
     mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
     Map<String, Path> files = new LinkedHashMap<>();
+    List<Finding> notes = new ArrayList<>();
     for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
       Path file = dir.resolve(fileMapping.file());
       String shownFile = shownOf(shown, file);
@@ -160,8 +166,27 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
               + String.join(", ", header) + ")");
         }
       });
+      // Nothing read is dropped unsaid: a column no field or path reads is named once per file.
+      for (String column : header) {
+        if (!uses.containsKey(column) && !fileMapping.ignored().contains(column)) {
+          notes.add(MappingRule.UNMAPPED_COLUMN.at(new Location.Cell(shownFile, 1, column), "no field or path of "
+              + mappingPath.getFileName() + " reads the column '" + column + "', so its cells are not published; map it under"
+              + " files." + fileMapping.name() + " (a field under 'columns:' or an IATI path under 'paths:'), or list it under"
+              + " files." + fileMapping.name() + ".ignore"));
+        }
+      }
     }
-    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files);
+    Set<Path> read = new HashSet<>(files.values());
+    mapping.crosswalks().values().forEach(p -> read.add(p.toAbsolutePath().normalize()));
+    for (Path csv : csvFiles(dir)) {
+      String fileName = dir.relativize(csv).toString();
+      if (!read.contains(csv) && !read.contains(csv.toAbsolutePath().normalize()) && !mapping.ignoredFiles().contains(fileName)) {
+        notes.add(MappingRule.UNMAPPED_FILE.at(new Location.WholeFile(shownOf(shown, csv)), "no entry under 'files:' of "
+            + mappingPath.getFileName() + " reads this file, so it is not published; map it (a file with named fields, or"
+            + " one with 'element:' and paths), or list '" + fileName + "' under 'ignore:'"));
+      }
+    }
+    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, List.copyOf(notes));
   }
 
   private static String shownOf(String shown, Path file) {

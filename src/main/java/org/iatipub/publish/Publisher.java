@@ -117,6 +117,7 @@ public final class Publisher {
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       for (InputSet set : sets) {
+        set.notes().forEach(counted);
         OutputFile file = OutputFile.start(release, set, request.layout().split());
         SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
         if (file.activities() == 0) {
