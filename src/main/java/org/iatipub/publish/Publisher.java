@@ -104,6 +104,7 @@ public final class Publisher {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Long> withheldBecause = new java.util.TreeMap<>();
     Consumer<Finding> counted = finding -> {
       counts.merge(finding.severity(), 1L, Long::sum);
       if (finding.isError()) {
@@ -119,7 +120,7 @@ public final class Publisher {
       for (InputSet set : sets) {
         set.notes().forEach(counted);
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
+        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress, withheldBecause);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -132,15 +133,17 @@ public final class Publisher {
       }
       if (request.strict() && counts.getOrDefault(Severity.ERROR, 0L) > 0) {
         outcomes.replaceAll(SetOutcome::unpublished);
-        return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
+        // Not committed: yesterday's output stays.
+        return new PublishReport(outcomes, counts, null, null, errors, withheldBecause);
       }
       Release.Committed committed = release.commit();
-      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
+      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors, withheldBecause);
     }
   }
 
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
-      throws IOException {
+  /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
+  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress,
+      Map<String, Long> withheldBecause) throws IOException {
     List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
@@ -199,13 +202,15 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            if (decide(prepared, checks, file, sink)) {
+            Set<String> reasons = decide(prepared, checks, file, sink);
+            if (reasons.isEmpty()) {
               published++;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
               }
             } else {
               withheld++;
+              reasons.forEach(rule -> withheldBecause.merge(rule, 1L, Long::sum));
               file.withhold(rows.id());
               withhold(rows, tallies);
               sink.accept(Finding.error("publish/withheld", rows.main().whole(),
@@ -303,8 +308,12 @@ public final class Publisher {
     }
   }
 
-  /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
-  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
+  /**
+   * Runs the checks over a prepared activity and publishes or withholds it.
+   *
+   * @return why it was withheld: the ids of the rules its errors break, in order; empty when it was published
+   */
+  private static Set<String> decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
       throws IOException {
     List<Finding> findings = new ArrayList<>(prepared.findings());
     ActivityWriter.Written written = prepared.written();
@@ -317,11 +326,13 @@ public final class Publisher {
       if (findings.stream().noneMatch(Finding::isError)) {
         file.append(prepared.bound().activity().getValue(), written.xml());
         findings.forEach(sink);
-        return true;
+        return Set.of();
       }
     }
     findings.forEach(sink);
-    return false;
+    Set<String> reasons = new TreeSet<>();
+    findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
+    return reasons;
   }
 
   private static Prepared done(Future<Prepared> prepared) throws IOException {
