@@ -342,14 +342,14 @@ public final class OwnColumnsMapping implements ActivityMapping {
             "the row names neither a country nor a region"));
       }
       if (country != null) {
-        XmlElement.Builder element = element("recipient-country").from(row.whole())
+        XmlElement.Builder element = element("recipient-country")
             .attribute("code", country, cells.cell(row, COUNTRY_CODE))
             .attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
         activity.child(element);
         made.add(Made.of(row, "recipient-country", element));
       } else if (region != null) {
         // Without a vocabulary from the crosswalk a region is one of the DAC's (vocabulary 1).
-        XmlElement.Builder element = element("recipient-region").from(row.whole())
+        XmlElement.Builder element = element("recipient-region")
             .attribute("code", region.code(), cells.cell(row, REGION_CODE));
         described(cells, element, region, REGION_CODE, cells.cell(row, REGION_CODE));
         element.attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
@@ -398,7 +398,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
         continue;
       }
       String vocabulary = code.vocabulary() == null ? "1" : code.vocabulary();
-      XmlElement.Builder sector = element("sector").from(row.whole());
+      XmlElement.Builder sector = element("sector");
       described(cells, sector, code, SECTOR_CODE, cells.cell(row, SECTOR_CODE));
       sector.attribute("code", code.code(), cells.cell(row, SECTOR_CODE))
           .attribute("percentage", percentage, cells.cell(row, SECTOR_PERCENTAGE));

@@ -30,9 +30,10 @@ import org.iatipub.source.CsvTable;
  * @param crosswalks the mapping file's crosswalks by name (own form only)
  * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
  * @param notes warnings about the set found before reading it (columns and files nothing reads)
+ * @param mappingPath where the mapping file was read (own form only)
  */
 record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, Path> files, List<Finding> notes) {
+    Map<String, Path> files, List<Finding> notes, Path mappingPath) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -40,6 +41,11 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
   /** The output file name: {@code <publisher>-<set>.xml}, or {@code <set>.xml} for path headers. */
   String outputName() {
     return mapping == null ? name + ".xml" : mapping.publisher() + "-" + name + ".xml";
+  }
+
+  /** The mapping file as messages name it (its file name), or "" for path headers. */
+  String mappingName() {
+    return mappingPath == null ? "" : mappingPath.getFileName().toString();
   }
 
   String shown(String file) {
@@ -103,7 +109,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
             + "' column; in the path-header form every sheet names the activity its rows belong to");
       }
     }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, List.of());
+    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, List.of(), null);
   }
 
   private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
@@ -186,7 +192,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
             + " one with 'element:' and paths), or list '" + fileName + "' under 'ignore:'"));
       }
     }
-    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, List.copyOf(notes));
+    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, List.copyOf(notes), mappingPath);
   }
 
   private static String shownOf(String shown, Path file) {

@@ -31,6 +31,7 @@ import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
 import org.iatipub.mapping.OwnColumnsMapping;
+import org.iatipub.mapping.OwnFormHints;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.publish.dataset.Progress;
@@ -177,7 +178,9 @@ public final class Publisher {
           : new PathHeaderMapping();
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
-      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
+      ActivityChecks.Wording wording = set.form() == InputForm.OWN
+          ? new OwnFormHints(set.mapping(), set.mappingName())::message : ActivityChecks.Wording.AS_CHECKED;
+      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()), wording)) {
         // Mapping, binding, writing, schema validation and the checks of one activity alone run on
         // worker threads, each with its own writer (marshallers and validators are not thread-safe).
         // The checks that compare activities, appending and reporting run here, in input order, so
@@ -190,11 +193,11 @@ public final class Publisher {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
             Prepared prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks);
+              prepared = prepare(next, mapping, writers.get(), checks, wording);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, wording)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -264,7 +267,8 @@ public final class Publisher {
   private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
       ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone) {}
 
-  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks) {
+  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
+      ActivityChecks.Wording wording) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
     DraftCells cells = new DraftCells(draft);
@@ -279,7 +283,7 @@ public final class Publisher {
     ActivityWriter.Written written = writer.write(bound.activity());
     for (ActivityWriter.Problem problem : written.problems()) {
       findings.add(Finding.error(problem.rule(), locate(problem, cells.get(), rows), "activity '" + draft.identifier()
-          + "', " + shortPath(problem.path()) + ": " + problem.message()));
+          + "', " + shortPath(problem.path()) + ": " + wording.message(problem.rule(), problem.path(), problem.message())));
     }
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
