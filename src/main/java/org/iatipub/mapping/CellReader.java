@@ -25,16 +25,20 @@ final class CellReader {
   private final Map<String, Crosswalk> crosswalks;
   private final List<Finding> findings;
   private final boolean ruleChecks;
+  private final String language;
 
   /**
    * @param findings where the findings of one activity are collected
    * @param ruleChecks false with {@code --schema-only}: the checks of IATI rules are left out
+   * @param language the activity's language, which its narratives need not say
    */
-  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks) {
+  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks,
+      String language) {
     this.mapping = mapping;
     this.crosswalks = crosswalks;
     this.findings = findings;
     this.ruleChecks = ruleChecks;
+    this.language = language;
   }
 
   private MappingFile.Field source(OwnField field) {
@@ -168,10 +172,10 @@ final class CellReader {
     return any;
   }
 
-  /** Narratives of the default language leave out xml:lang: they inherit it from the activity. */
+  /** Narratives in the activity's language leave out xml:lang: they inherit it from the activity. */
   XmlElement.Builder narrative(String language, String value, Location.Cell from) {
     XmlElement.Builder narrative = XmlElement.element("narrative").text(value, from);
-    if (!language.isEmpty() && !language.equals(mapping.defaults().language())) {
+    if (!language.isEmpty() && !language.equals(this.language)) {
       narrative.attribute(XML_LANG, language, from);
     }
     return narrative;

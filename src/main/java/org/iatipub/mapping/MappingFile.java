@@ -424,9 +424,12 @@ public record MappingFile(
           ignored);
     }
 
-    /** A path that a named field of the same file already writes would be written twice: refused. */
+    /**
+     * A path that a named field of the same file already writes would be written twice: refused. A
+     * path with a position beyond the first addresses another item of a list, which is allowed.
+     */
     private void alreadyNamed(OwnTable table, Map<OwnField, Field> fields, PathField path, String root, String where) {
-      if (table == null) {
+      if (table == null || path.resolved().path().steps().stream().anyMatch(s -> s.index() > 0)) {
         return;
       }
       String full = (root.isEmpty() ? "" : root + "/") + plain(path.written());

@@ -53,7 +53,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
 
   /** The project id a project row names as its parent programme; empty when none. */
   static String parentOf(MappingFile mapping, SourceRow project) {
-    return new CellReader(mapping, Map.of(), new ArrayList<>(), false).raw(project, PROJECT_PARENT);
+    return new CellReader(mapping, Map.of(), new ArrayList<>(), false, "").raw(project, PROJECT_PARENT);
   }
 
   /** The IATI identifier of a project: the organisation's prefix and the project id. */
@@ -64,7 +64,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
   @Override
   public ActivityDraft map(ActivityRows rows) {
     List<Finding> findings = new ArrayList<>(rows.findings());
-    CellReader cells = new CellReader(mapping, crosswalks, findings, ruleChecks);
+    CellReader cells = new CellReader(mapping, crosswalks, findings, ruleChecks, language(rows.main()));
     PathCells paths = new PathCells(cells);
     SourceRow project = rows.main();
     XmlElement.Builder activity = projectElements(cells, rows);
@@ -73,6 +73,10 @@ public final class OwnColumnsMapping implements ActivityMapping {
     MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
     paths.write(project, projects.paths(), "", activity, made, false);
     paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    // The organisation's language unless the row gives the activity its own (a path @xml:lang).
+    if (activity.attribute(CellReader.XML_LANG) == null) {
+      activity.attribute(CellReader.XML_LANG, mapping.defaults().language(), project.whole());
+    }
     Keys keys = new Keys(cells);
     keys.register(projects, project, activity);
     // Files come parents first, so a nested row finds the element its parent row made.
@@ -98,6 +102,17 @@ public final class OwnColumnsMapping implements ActivityMapping {
       }
     }
     return new ActivityDraft(identifier(rows.id()), rows, activity.build(), findings);
+  }
+
+  /** The activity's language: its project row's, when a path {@code @xml:lang} gives one, else the organisation's. */
+  private String language(SourceRow project) {
+    for (MappingFile.PathField path : mapping.table(OwnTable.PROJECTS).paths()) {
+      if (path.resolved().steps().isEmpty() && CellReader.XML_LANG.equals(path.resolved().attribute())
+          && path.source() instanceof MappingFile.Column column && !project.get(column.column()).isEmpty()) {
+        return project.get(column.column());
+      }
+    }
+    return mapping.defaults().language();
   }
 
   /**
@@ -214,7 +229,6 @@ public final class OwnColumnsMapping implements ActivityMapping {
     Location.Cell row = project.whole();
     MappingFile.Defaults defaults = mapping.defaults();
     XmlElement.Builder activity = element("iati-activity").from(row);
-    activity.attribute(CellReader.XML_LANG, defaults.language(), row);
     String currency = cells.raw(project, PROJECT_CURRENCY);
     activity.attribute("default-currency", currency.isEmpty() ? defaults.currency() : currency,
         currency.isEmpty() ? row : cells.cell(project, PROJECT_CURRENCY));
