@@ -78,6 +78,21 @@ class SamplesTest {
     assertTrue(Integer.parseInt(xpath.evaluate("count(//participating-org[@crs-channel-code])", portfolio)) > 100);
   }
 
+  @Test
+  void thePortfolioNamesItsOwnOutcomesAndSaysWhichProjectsAreHumanitarianAndWhomToContact() throws Exception {
+    Document portfolio = run.document("ilo-portfolio.xml");
+    var xpath = XPathFactory.newInstance().newXPath();
+    String activities = xpath.evaluate("count(//iati-activity)", portfolio);
+
+    assertEquals(activities, xpath.evaluate("count(//iati-activity[sector[@vocabulary='99' and @vocabulary-uri and @percentage='100'"
+        + " and narrative[not(@*[local-name()='lang'])] and narrative[@*[local-name()='lang']='zh']]])", portfolio));
+    assertEquals("true", xpath.evaluate("count(//iati-activity[@humanitarian='true']) > 0"
+        + " and count(//iati-activity[@humanitarian='true'][not(recipient-country/@code='JO' or recipient-country/@code='LB')]) = 0",
+        portfolio));
+    assertEquals(activities, xpath.evaluate("count(//iati-activity[contact-info[@type='1']/email and contact-info/organisation/narrative])",
+        portfolio));
+  }
+
   /** The samples directory of this project. */
   static final class SharedIatiFree {
     static Path samples() {
