@@ -69,10 +69,12 @@ public final class OwnColumnsMapping implements ActivityMapping {
     SourceRow project = rows.main();
     XmlElement.Builder activity = projectElements(cells, rows);
     // The project row's paths meet what its named fields made; the defaults fill what is still empty.
-    Map<String, XmlElement.Builder> made = PathCells.made(activity);
     MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
-    paths.write(project, projects.paths(), "", activity, made, false);
-    paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    if (!projects.paths().isEmpty() || !mapping.defaultPaths().isEmpty()) {
+      Map<String, XmlElement.Builder> made = PathCells.made(activity);
+      paths.write(project, projects.paths(), "", activity, made, false);
+      paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    }
     // The organisation's language unless the row gives the activity its own (a path @xml:lang).
     if (activity.attribute(CellReader.XML_LANG) == null) {
       activity.attribute(CellReader.XML_LANG, mapping.defaults().language(), project.whole());
@@ -87,7 +89,9 @@ public final class OwnColumnsMapping implements ActivityMapping {
       List<SourceRow> fileRows = rows.children(file.name());
       if (file.table() != null) {
         for (Made row : named(file.table(), cells, fileRows, activity)) {
-          paths.write(row.row(), file.paths(), row.kind(), row.element(), row.made(), false);
+          if (!file.paths().isEmpty()) {
+            paths.write(row.row(), file.paths(), row.kind(), row.element(), row.made(), false);
+          }
           keys.register(file, row.row(), row.element());
         }
         continue;
