@@ -98,7 +98,7 @@ public record MappingFile(
   public record FileMapping(String name, String file, OwnTable table, String element, Within within, String key,
       String link, Map<OwnField, Field> fields, List<PathField> paths, Set<String> ignored) {
     public FileMapping {
-      fields = Map.copyOf(fields);
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in the order the file names them
       paths = List.copyOf(paths);
       ignored = Set.copyOf(ignored);
     }
@@ -109,21 +109,6 @@ public record MappingFile(
 
     public boolean isProjects() {
       return table == OwnTable.PROJECTS;
-    }
-
-    /** Every column the mapping reads from this file, mapped or ignored, in the order named. */
-    public Set<String> columns() {
-      Set<String> columns = new LinkedHashSet<>();
-      columns.add(link);
-      fields.values().forEach(f -> columns.addAll(columnsOf(f)));
-      paths.forEach(p -> columns.addAll(columnsOf(p.source())));
-      if (within != null) {
-        columns.add(within.column());
-      }
-      if (key != null) {
-        columns.add(key);
-      }
-      return columns;
     }
   }
 
