@@ -168,11 +168,13 @@ public final class ModelType {
     return anyAttributes == null ? null : (Map<QName, String>) get(anyAttributes, bean);
   }
 
-  List<Slot> attributeOrder() {
+  /** The attributes in the order they are written (a class's own, then its superclass's). */
+  public List<Slot> attributeOrder() {
     return attributeOrder;
   }
 
-  List<Slot> contentOrder() {
+  /** The child elements in schema order; a null stands for the open (extension) elements. */
+  public List<Slot> contentOrder() {
     return contentOrder;
   }
 
@@ -402,7 +404,8 @@ public final class ModelType {
     if (type.getAnnotation(XmlType.class) != null) {
       return null;
     }
-    if (type == String.class) {
+    if (type == String.class || type == Object.class) {
+      // Object: an element of xs:anyType (the organisation identifier), which IATI fills with text.
       return text -> text;
     }
     if (type == BigDecimal.class) {

@@ -29,11 +29,13 @@ import org.iatipub.source.CsvTable;
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
  * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
+ * @param records what the sheets hold, activities or organisations (path headers only, else null)
+ * @param link the column that links every sheet's rows to their record (path headers only, else null)
  * @param notes warnings about the set found before reading it (columns and files nothing reads)
  * @param mappingPath where the mapping file was read (own form only)
  */
 record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, Path> files, List<Finding> notes, Path mappingPath) {
+    Map<String, Path> files, PathHeaderMapping.Records records, String link, List<Finding> notes, Path mappingPath) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -103,13 +105,23 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     }
     files.put(main.getFileName().toString(), main);
     csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p));
+    List<String> mainHeader = CsvTable.readHeader(main, request.delimiter());
+    PathHeaderMapping.Records records = PathHeaderMapping.Records.ofHeader(mainHeader);
+    if (records == null) {
+      problems.add(shownOf(shown, main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
+          + PathHeaderMapping.Records.ORGANISATIONS.idColumn() + "' for organisations); in the path-header form"
+          + " the main sheet has one row per activity, named in it");
+      return null;
+    }
+    String link = records.linkColumn(mainHeader);
     for (Path file : files.values()) {
-      if (!CsvTable.readHeader(file, request.delimiter()).contains(PathHeaderMapping.ID_COLUMN)) {
-        problems.add(shownOf(shown, file) + ": has no '" + PathHeaderMapping.ID_COLUMN
-            + "' column; in the path-header form every sheet names the activity its rows belong to");
+      if (!CsvTable.readHeader(file, request.delimiter()).contains(link)) {
+        problems.add(shownOf(shown, file) + ": has no '" + link + "' column; in the path-header form every sheet"
+            + " names the " + (records == PathHeaderMapping.Records.ACTIVITIES ? "activity" : "organisation")
+            + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : ""));
       }
     }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, List.of(), null);
+    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, records, link, List.of(), null);
   }
 
   private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
@@ -192,7 +204,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
             + " one with 'element:' and paths), or list '" + fileName + "' under 'ignore:'"));
       }
     }
-    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, List.copyOf(notes), mappingPath);
+    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, null, null, List.copyOf(notes), mappingPath);
   }
 
   private static String shownOf(String shown, Path file) {
@@ -201,7 +213,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
 
   private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
     for (Path csv : csvFiles(dir)) {
-      if (CsvTable.readHeader(csv, delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
+      if (PathHeaderMapping.Records.ofHeader(CsvTable.readHeader(csv, delimiter)) != null) {
         return true;
       }
     }

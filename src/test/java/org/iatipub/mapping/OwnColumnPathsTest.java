@@ -89,9 +89,9 @@ class OwnColumnPathsTest {
         KH-23-02-SWE,,Building a social protection floor in Cambodia,,Social protection.,ACTIVE,2023-04-01,2026-03-31,TA,,,
         """);
 
-    // The model writes a boolean as true or false, whichever of 1, 0, true or false the cell holds.
-    assertEquals("true", run.xpath(file(), ethiopia("@humanitarian")));
-    assertEquals("false", run.xpath(file(), cambodia("@humanitarian")));
+    // A boolean is published as the cell (or the default) writes it: 1 stays 1.
+    assertEquals("1", run.xpath(file(), ethiopia("@humanitarian")));
+    assertEquals("0", run.xpath(file(), cambodia("@humanitarian")));
     run.assertXml(file(), ethiopia("contact-info"), """
         <contact-info>
           <organisation><narrative>ILO Addis Ababa</narrative></organisation>
@@ -254,7 +254,7 @@ class OwnColumnPathsTest {
 
     assertEquals("", run.printed());
     run.assertXml(file(), ethiopia("result"), """
-        <result type="1" aggregation-status="true">
+        <result type="1" aggregation-status="1">
           <title><narrative>Young people in decent jobs</narrative></title>
           <indicator measure="1">
             <title><narrative>Young people placed</narrative></title>

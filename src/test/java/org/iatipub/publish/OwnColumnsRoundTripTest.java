@@ -35,10 +35,9 @@ import org.xmlunit.diff.DifferenceEvaluators;
  * codes, with crosswalks), mapped back by a mapping file ({@code roundtrip/files.yaml} after the
  * publisher's own part), published with {@code --schema-only}, and every activity comes back equal
  * to the original (XMLUnit, ignoring whitespace, comments and attribute order). "Equal" allows
- * only what docs/mapping.md says cannot round-trip: a boolean written true/false where the
- * original wrote 1/0 (the same value), the last-updated-datetime publish gives an activity that had
- * none, and the few attributes a named field writes where IATI assumes the same when they are
- * absent (a budget's type and status 1, a sector's or region's vocabulary 1).
+ * only what docs/mapping.md says cannot round-trip: the last-updated-datetime publish gives an
+ * activity that had none, and the few attributes a named field writes where IATI assumes the same
+ * when they are absent (a budget's type and status 1, a sector's or region's vocabulary 1).
  */
 class OwnColumnsRoundTripTest {
   @TempDir Path exports;
@@ -125,11 +124,6 @@ class OwnColumnsRoundTripTest {
     if (type == ComparisonType.ELEMENT_NUM_ATTRIBUTES) {
       return ComparisonResult.EQUAL; // each attribute is compared by name and value on its own
     }
-    if (type == ComparisonType.ATTR_VALUE && isBoolean(comparison.getControlDetails().getValue())
-        && isBoolean(comparison.getTestDetails().getValue())
-        && asBoolean(comparison.getControlDetails().getValue()) == asBoolean(comparison.getTestDetails().getValue())) {
-      return ComparisonResult.EQUAL;
-    }
     if (type == ComparisonType.ATTR_NAME_LOOKUP && comparison.getControlDetails().getValue() == null) {
       Element element = (Element) comparison.getTestDetails().getTarget();
       String attribute = String.valueOf(comparison.getTestDetails().getValue());
@@ -140,14 +134,6 @@ class OwnColumnsRoundTripTest {
       }
     }
     return outcome;
-  }
-
-  private static boolean isBoolean(Object value) {
-    return value != null && Set.of("true", "false", "1", "0").contains(value.toString());
-  }
-
-  private static boolean asBoolean(Object value) {
-    return value.toString().equals("true") || value.toString().equals("1");
   }
 
   private static Element parse(Path file) throws Exception {

@@ -87,8 +87,8 @@ class SamplesTest {
 
     assertEquals(activities, xpath.evaluate("count(//iati-activity[sector[@vocabulary='99' and @vocabulary-uri and @percentage='100'"
         + " and narrative[not(@*[local-name()='lang'])] and narrative[@*[local-name()='lang']='zh']]])", portfolio));
-    assertEquals("true", xpath.evaluate("count(//iati-activity[@humanitarian='true']) > 0"
-        + " and count(//iati-activity[@humanitarian='true'][not(recipient-country/@code='JO' or recipient-country/@code='LB')]) = 0",
+    assertEquals("true", xpath.evaluate("count(//iati-activity[@humanitarian='1']) > 0"
+        + " and count(//iati-activity[@humanitarian='1'][not(recipient-country/@code='JO' or recipient-country/@code='LB')]) = 0",
         portfolio));
     assertEquals(activities, xpath.evaluate("count(//iati-activity[contact-info[@type='1']/email and contact-info/organisation/narrative])",
         portfolio));
