@@ -130,12 +130,8 @@ public record MappingFile(
 
   /** The mapping of an own-form file with named fields, or null when the set has none. */
   public FileMapping table(OwnTable table) {
-    for (FileMapping file : files.values()) {
-      if (file.table() == table) {
-        return file;
-      }
-    }
-    return null;
+    // A file with named fields is always under its own name (any other name makes a file of paths).
+    return files.get(table.key());
   }
 
   /**
