@@ -33,6 +33,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
   private final Programmes programmes;
   private final Predicate<String> isProject;
   private final boolean ruleChecks;
+  private final MappingFile.Field[] sources;
 
   /**
    * The set is read as a stream: only the main file's ids and parents are known before mapping.
@@ -49,11 +50,13 @@ public final class OwnColumnsMapping implements ActivityMapping {
     this.programmes = programmes;
     this.isProject = isProject;
     this.ruleChecks = ruleChecks;
+    this.sources = CellReader.sources(mapping);
   }
 
   /** The project id a project row names as its parent programme; empty when none. */
   static String parentOf(MappingFile mapping, SourceRow project) {
-    return new CellReader(mapping, Map.of(), new ArrayList<>(), false, "").raw(project, PROJECT_PARENT);
+    MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
+    return projects.field(PROJECT_PARENT) instanceof MappingFile.Column c ? project.get(c.column()) : "";
   }
 
   /** The IATI identifier of a project: the organisation's prefix and the project id. */
@@ -64,7 +67,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
   @Override
   public ActivityDraft map(ActivityRows rows) {
     List<Finding> findings = new ArrayList<>(rows.findings());
-    CellReader cells = new CellReader(mapping, crosswalks, findings, ruleChecks, language(rows.main()));
+    CellReader cells = new CellReader(sources, crosswalks, findings, ruleChecks, language(rows.main()));
     PathCells paths = new PathCells(cells);
     SourceRow project = rows.main();
     XmlElement.Builder activity = projectElements(cells, rows);
