@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The rules that the stages before the XML (sources, mapping, model, publish) report under their
  * own ids, each with an input that makes it fire, and where: given these files, exactly these
  * findings of the rule. As the IATI rules have theirs ({@code EveryRuleHasExamplesTest}), every
- * such rule has an example here, or is listed with the reason no input reaches it, or (until it
- * moves here) names the test class whose assertions show it.
+ * such rule has an example here, or is listed with the reason no input reaches it, or names the
+ * test class whose assertions show it (workbooks built part by part). A rule declared but never
+ * raised, or whose check was lost, fails here.
  */
 class StageRuleExamplesTest {
   @TempDir Path dir;
@@ -49,6 +50,12 @@ class StageRuleExamplesTest {
    * the input folder ({@code projects.csv:2:modality}).
    */
   record Example(PipelineRule rule, String name, Given given, List<String> places) {
+    Example {
+      if (places.isEmpty()) {
+        throw new IllegalArgumentException("an example of " + rule.id() + " names where it fires");
+      }
+    }
+
     @Override
     public String toString() {
       return rule.id() + ": " + name;
