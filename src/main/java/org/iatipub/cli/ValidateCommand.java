@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
-import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.FileValidator;
 import org.iatipub.validation.FileVerdict;
 import org.iatipub.validation.SchemaSet;
@@ -74,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     ValidationReport report = format == Format.json ? new JsonValidationReport(out) : new TextValidationReport(out, quiet);
-    FileValidator validator = new FileValidator(schemas, schemaOnly ? CheckSuite.none() : StandardChecks.suite());
+    FileValidator validator = schemaOnly ? new FileValidator(schemas) : new FileValidator(schemas, StandardChecks.suite());
     int invalid = 0, errors = 0, warnings = 0;
     boolean unreadable = false;
     for (Path file : files) {

@@ -1,6 +1,7 @@
 package org.iatipub.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.iatipub.SharedIati;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code validate --format json} over the official schema test suite gives, file by file, the
  * verdict that libxml2's {@code xmllint --schema} gives with the official XSD: an independent
- * validator, so agreement is not just Java agreeing with itself.
+ * validator, so agreement is not just Java agreeing with itself. Many of the suite's files declare
+ * version "xx": a full validation stops those at 0.6.1, as the official validator does, before the
+ * schema; {@code --schema-only} judges every file by the schema alone.
  */
 class XmllintAgreementTest {
 
@@ -39,8 +44,14 @@ class XmllintAgreementTest {
     assertEquals(1, code, "the suite holds invalid files");
     // With every check on, "schemaValid" carries the schema's verdict; with --schema-only, "valid" does.
     Map<String, Boolean> ours = new TreeMap<>();
+    Set<String> stoppedAtTheVersion = new TreeSet<>();
     for (JsonNode file : new ObjectMapper().readTree(out.toString()).get("files")) {
       ours.put(file.get("path").asText(), file.get("schemaValid").asBoolean());
+      file.get("findings").forEach(f -> {
+        if (f.get("rule").asText().equals("0.6.1")) {
+          stoppedAtTheVersion.add(file.get("path").asText());
+        }
+      });
     }
     Map<String, Boolean> oursSchemaOnly = new TreeMap<>();
     for (JsonNode file : new ObjectMapper().readTree(schemaOnly.toString()).get("files")) {
@@ -56,8 +67,12 @@ class XmllintAgreementTest {
       }
     }
     assertEquals(686, xmllint.size());
-    assertEquals(xmllint, ours);
     assertEquals(xmllint, oursSchemaOnly);
+    assertTrue(stoppedAtTheVersion.size() > 100, "the suite's files of version xx: " + stoppedAtTheVersion.size());
+    Map<String, Boolean> checkedBySchema = new TreeMap<>(xmllint);
+    checkedBySchema.keySet().removeAll(stoppedAtTheVersion);
+    ours.keySet().removeAll(stoppedAtTheVersion);
+    assertEquals(checkedBySchema, ours);
   }
 
   private static Map<String, Boolean> xmllintVerdicts(Path xsd, Path dir) throws IOException, InterruptedException {
