@@ -61,9 +61,9 @@ public final class Publisher {
   private final Clock clock;
   private final int threads;
 
-  /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity. */
+  /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
-    this(binder, schema, StandardChecks.suite(), clock);
+    this(binder, schema, StandardChecks.suite(clock), clock);
   }
 
   /** A publisher that runs the given checks beyond the schema ({@link CheckSuite#none()}: schema only). */

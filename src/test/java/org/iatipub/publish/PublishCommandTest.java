@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishCommandTest {
   @TempDir Path input;
   @TempDir Path output;
+  @TempDir Path logs;
 
   record Run(int exitCode, String out, String err) {}
 
@@ -67,8 +68,7 @@ class PublishCommandTest {
 
   @Test
   void aLogFileKeepsTheRunsStepsForTheNightlyJob() throws Exception {
-    Path log = output.resolveSibling(output.getFileName() + "-logs").resolve("publish.log");
-    Files.createDirectories(log.getParent());
+    Path log = logs.resolve("publish.log");
     Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(),
         "--output", output.toString(), "--log-file", log.toString());
 
