@@ -28,9 +28,9 @@ public record SourceRow(String file, long row, Map<String, String> cells) {
     return !get(column).isEmpty();
   }
 
-  /** Where the cell under {@code column} is, for findings. */
+  /** Where the cell under {@code column} is, with its text as read, for findings. */
   public Location.Cell cell(String column) {
-    return new Location.Cell(file, row, column);
+    return new Location.Cell(file, row, column, cells.get(column));
   }
 
   /** The whole row, for findings about it rather than one cell. */

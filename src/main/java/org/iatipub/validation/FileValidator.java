@@ -53,9 +53,18 @@ public final class FileValidator {
    * @throws IOException when the file cannot be read at all (missing, no permission)
    */
   public FileVerdict validate(Path file, String shownAs, Consumer<Finding> findings) throws IOException {
+    return validate(file, shownAs, findings, span -> { });
+  }
+
+  /**
+   * As {@link #validate(Path, String, Consumer)}, telling {@code records} where each record lies
+   * and what names it, once it is read (for reports that group findings by record).
+   */
+  public FileVerdict validate(Path file, String shownAs, Consumer<Finding> findings, Consumer<RecordSpan> records)
+      throws IOException {
     Tally tally = new Tally(findings);
     XMLReader reader = SafeXml.newReader();
-    SchemaDispatch dispatch = new SchemaDispatch(schemas, checks, !schemaAlone, shownAs, tally, tally::acceptFromCheck);
+    SchemaDispatch dispatch = new SchemaDispatch(schemas, checks, !schemaAlone, shownAs, tally, tally::acceptFromCheck, records);
     reader.setContentHandler(dispatch);
     reader.setErrorHandler(dispatch);
     long size = Files.size(file);

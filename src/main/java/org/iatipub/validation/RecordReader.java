@@ -1,6 +1,7 @@
 package org.iatipub.validation;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 
@@ -14,13 +15,15 @@ final class RecordReader {
   private final List<Check> checks;
   private final String recordElement;
   private final Reporter reporter;
+  private final Consumer<RecordSpan> spans;
   private final NodeBuilder records = new NodeBuilder();
   private boolean inRoot;
   private Locator locator;
 
-  RecordReader(List<Check> checks, String recordElement, Reporter reporter) {
+  RecordReader(List<Check> checks, String recordElement, Reporter reporter, Consumer<RecordSpan> spans) {
     this.checks = checks;
     this.recordElement = recordElement;
+    this.spans = spans;
     this.reporter = reporter;
   }
 
@@ -58,6 +61,7 @@ final class RecordReader {
     Node node = records.end();
     if (records.depth() == 0 && node.isIati() && node.name().equals(recordElement)) {
       checks.forEach(check -> check.record(node, reporter));
+      spans.accept(RecordSpan.of(node, locator == null ? 0 : locator.getLineNumber()));
     }
   }
 

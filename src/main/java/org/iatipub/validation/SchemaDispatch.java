@@ -35,6 +35,8 @@ final class SchemaDispatch extends DefaultHandler {
   private final CheckSuite checks;
   /** Whether a version no longer supported ends the checks (it does but for schema-only runs). */
   private final boolean versionGate;
+  private final Consumer<RecordSpan> spans;
+  private final ElementPaths paths = new ElementPaths();
   private final List<String[]> pendingPrefixes = new ArrayList<>();
   private RecordReader records;
   private Locator locator;
@@ -44,8 +46,9 @@ final class SchemaDispatch extends DefaultHandler {
   private Finding stoppedBy;
 
   SchemaDispatch(SchemaSet schemas, CheckSuite checks, boolean versionGate, String file, Consumer<Finding> findings,
-      Consumer<Finding> checkFindings) {
+      Consumer<Finding> checkFindings, Consumer<RecordSpan> spans) {
     this.schemas = schemas;
+    this.spans = spans;
     this.versionGate = versionGate;
     this.checkFindings = checkFindings;
     this.checks = checks;
@@ -91,6 +94,8 @@ final class SchemaDispatch extends DefaultHandler {
       start(uri, localName, qName, atts);
     }
     if (validator != null) {
+      // Pushed first, so that the schema's complaint about an element names that element.
+      paths.start(qName, locator == null ? 0 : locator.getLineNumber(), locator == null ? 0 : locator.getColumnNumber());
       validator.startElement(uri, localName, qName, atts);
       records.startElement(uri, qName, atts);
     }
@@ -127,12 +132,14 @@ final class SchemaDispatch extends DefaultHandler {
     for (String[] mapping : pendingPrefixes) {
       validator.startPrefixMapping(mapping[0], mapping[1]);
     }
-    records = new RecordReader(checks.forOneFile(), kind.recordElement(), this::reportCheck);
+    records = new RecordReader(checks.forOneFile(), kind.recordElement(), this::reportCheck, spans);
     records.setLocator(locator);
   }
 
   private void reportCheck(Severity severity, String rule, Node at, String message) {
-    Location where = at.line() > 0 ? new Location.XmlPosition(file, at.line(), at.column()) : new Location.WholeFile(file);
+    Location where = at.line() > 0
+        ? new Location.XmlPosition(file, at.line(), at.column()).withXpath(paths.at(at.line(), at.column()))
+        : new Location.WholeFile(file);
     checkFindings.accept(new Finding(severity, rule, where, message));
   }
 
@@ -141,6 +148,7 @@ final class SchemaDispatch extends DefaultHandler {
     if (validator != null) {
       validator.endElement(uri, localName, qName);
       records.endElement();
+      paths.end();
     }
   }
 
@@ -202,17 +210,17 @@ final class SchemaDispatch extends DefaultHandler {
   private final class SchemaErrors implements ErrorHandler {
     @Override
     public void warning(SAXParseException e) {
-      findings.accept(SchemaMessage.finding(file, e));
+      findings.accept(SchemaMessage.finding(file, e, paths.current()));
     }
 
     @Override
     public void error(SAXParseException e) {
-      findings.accept(SchemaMessage.finding(file, e));
+      findings.accept(SchemaMessage.finding(file, e, paths.current()));
     }
 
     @Override
     public void fatalError(SAXParseException e) {
-      findings.accept(SchemaMessage.finding(file, e));
+      findings.accept(SchemaMessage.finding(file, e, paths.current()));
     }
   }
 }

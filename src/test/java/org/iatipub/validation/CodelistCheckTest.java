@@ -162,7 +162,7 @@ class CodelistCheckTest {
   @Test
   void theFindingPointsAtTheElementsStartTag() throws IOException {
     Finding finding = findings(activity("  <activity-status code=\"9\"/>")).get(0);
-    assertEquals(new Location.XmlPosition("file.xml", 3, 30), finding.location());
+    assertEquals(new Location.XmlPosition("file.xml", 3, 30, "/iati-activities/iati-activity[1]/activity-status[1]"), finding.location());
   }
 
   @Test
