@@ -83,7 +83,8 @@ public final class FileValidator {
     } finally {
       dispatch.close();
     }
-    return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings, tally.schemaErrors);
+    return new FileVerdict(shownAs, Optional.ofNullable(dispatch.kind()), tally.errors, tally.warnings, tally.schemaErrors,
+        dispatch.version());
   }
 
   /** Passes findings on while counting them by severity and telling schema errors apart. */

@@ -42,6 +42,7 @@ final class SchemaDispatch extends DefaultHandler {
   private Locator locator;
   private ValidatorHandler validator;
   private DocumentKind kind;
+  private String version = "";
   /** The file-level finding that ended the checks at the root, reported once the file proves well-formed. */
   private Finding stoppedBy;
 
@@ -58,6 +59,11 @@ final class SchemaDispatch extends DefaultHandler {
 
   DocumentKind kind() {
     return kind;
+  }
+
+  /** The version the IATI root declares, trimmed; empty when none or before the root. */
+  String version() {
+    return version;
   }
 
   /** Lets the checks go of what they kept for the file, whether or not it was read to its end. */
@@ -110,7 +116,7 @@ final class SchemaDispatch extends DefaultHandler {
     }
     kind = found.get();
     String declared = atts.getValue("", "version");
-    String version = declared == null ? "" : declared.strip();
+    version = declared == null ? "" : declared.strip();
     if (versionGate && !SUPPORTED_VERSIONS.contains(version)) {
       stoppedBy = Finding.error(FileLevelRule.UNSUPPORTED_VERSION.id(), here(), (version.isEmpty()
           ? "the file declares no IATI version (version 1 files had none)"

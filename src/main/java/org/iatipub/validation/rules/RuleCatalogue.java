@@ -37,6 +37,11 @@ public record RuleCatalogue(List<Rule> rules) {
     return new RuleCatalogue(all);
   }
 
+  /** What {@code validate --schema-only} runs: the file-level checks alone. */
+  public static RuleCatalogue fileLevel() {
+    return new RuleCatalogue(fileRules());
+  }
+
   /** The checks of the XML reader and schema validator ({@code FileValidator}), which report these ids. */
   static List<Rule> fileRules() {
     List<Rule> rules = new ArrayList<>();
