@@ -22,6 +22,7 @@ import org.iatipub.reports.JsonValidationReport;
 import org.iatipub.reports.TextValidationReport;
 import org.iatipub.reports.ValidationReport;
 import org.iatipub.reports.VersionStamp;
+import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.FileValidator;
 import org.iatipub.validation.FileVerdict;
 import org.iatipub.validation.SchemaSet;
@@ -118,7 +119,7 @@ final class ValidateCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     VersionStamp stamp = VersionStamp.of(schemas.origin(),
         (schemaOnly ? RuleCatalogue.fileLevel() : RuleCatalogue.standard()).rules(), clock);
-    FileValidator validator = schemaOnly ? new FileValidator(schemas) : new FileValidator(schemas, StandardChecks.suite(clock));
+    FileValidator validator = new FileValidator(schemas, schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock));
     Writer target;
     try {
       target = output == null ? spec.commandLine().getOut()

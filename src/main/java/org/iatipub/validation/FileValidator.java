@@ -26,16 +26,18 @@ public final class FileValidator {
   private final boolean schemaAlone;
 
   /**
-   * Schema validation only: the file is judged by the schema alone, whatever version it declares
-   * (a version other than 2.03 is a warning), as {@code xmllint --schema} would judge it.
+   * The schema alone: the file is judged by it whatever version it declares (a version other than
+   * 2.03 is a warning), as {@code xmllint --schema} would judge it. (For {@code validate
+   * --schema-only}, which stops at a version no longer supported as the official validator's
+   * schema check does, give {@link CheckSuite#none()} to the other constructor.)
    */
   public FileValidator(SchemaSet schemas) {
     this(schemas, CheckSuite.none(), true);
   }
 
   /**
-   * Full validation, as the official validator's: a file of a version no longer supported stops
-   * at 0.6.1; otherwise the schema and, in the same pass, the given checks on every record.
+   * Validation as the official validator's: a file of a version no longer supported stops at
+   * 0.6.1; otherwise the schema and, in the same pass, the given checks on every record.
    */
   public FileValidator(SchemaSet schemas, CheckSuite checks) {
     this(schemas, checks, false);

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * {@code validate --format json} over the official schema test suite gives, file by file, the
  * verdict that libxml2's {@code xmllint --schema} gives with the official XSD: an independent
  * validator, so agreement is not just Java agreeing with itself. Many of the suite's files declare
- * version "xx": a full validation stops those at 0.6.1, as the official validator does, before the
- * schema; {@code --schema-only} judges every file by the schema alone.
+ * version "xx": validate stops those at 0.6.1, as the official validator does, before the schema
+ * (with or without {@code --schema-only}); {@code SchemaConformanceTest} judges them by the schema
+ * alone.
  */
 class XmllintAgreementTest {
 
@@ -58,6 +59,7 @@ class XmllintAgreementTest {
     for (JsonNode file : new ObjectMapper().readTree(schemaOnly.toString()).get("files")) {
       oursSchemaOnly.put(file.get("path").asText(), file.get("valid").asBoolean());
     }
+    oursSchemaOnly.keySet().removeAll(stoppedAtTheVersion);
 
     Map<String, Boolean> verdicts = new TreeMap<>();
     try (Stream<Path> kinds = Files.list(suite)) {
@@ -68,12 +70,12 @@ class XmllintAgreementTest {
       }
     }
     assertEquals(686, verdicts.size());
-    assertEquals(verdicts, oursSchemaOnly);
     assertTrue(stoppedAtTheVersion.size() > 100, "the suite's files of version xx: " + stoppedAtTheVersion.size());
     Map<String, Boolean> checkedBySchema = new TreeMap<>(verdicts);
     checkedBySchema.keySet().removeAll(stoppedAtTheVersion);
     ours.keySet().removeAll(stoppedAtTheVersion);
     assertEquals(checkedBySchema, ours);
+    assertEquals(checkedBySchema, oursSchemaOnly);
   }
 
   private static Map<String, Boolean> xmllintVerdicts(Path xmllint, Path xsd, Path dir) throws IOException, InterruptedException {
