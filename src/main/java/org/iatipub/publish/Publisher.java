@@ -35,6 +35,7 @@ import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
+import org.iatipub.mapping.XmlElement;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
@@ -103,15 +104,36 @@ public final class Publisher {
   /** As {@link #publish(PublishRequest, Consumer)}, telling {@code progress} of each activity decided on. */
   public PublishReport publish(PublishRequest request, Consumer<Finding> sink, Progress progress)
       throws CannotPublish, IOException {
+    return publish(request, (FindingSink) sink::accept, progress);
+  }
+
+  /**
+   * As {@link #publish(PublishRequest, Consumer, Progress)}, telling {@code sink} of each activity
+   * with its findings when it is decided on.
+   */
+  public PublishReport publish(PublishRequest request, FindingSink sink, Progress progress) throws CannotPublish, IOException {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
-    Consumer<Finding> counted = finding -> {
-      counts.merge(finding.severity(), 1L, Long::sum);
-      if (finding.isError()) {
-        errors.merge(finding.rule(), 1L, Long::sum);
+    FindingSink counted = new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        count(finding);
+        sink.accept(finding);
       }
-      sink.accept(finding);
+
+      @Override
+      public void activity(ActivityOutcome activity, List<Finding> findings) {
+        findings.forEach(this::count);
+        sink.activity(activity, findings);
+      }
+
+      private void count(Finding finding) {
+        counts.merge(finding.severity(), 1L, Long::sum);
+        if (finding.isError()) {
+          errors.merge(finding.rule(), 1L, Long::sum);
+        }
+      }
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
@@ -140,7 +162,7 @@ public final class Publisher {
     }
   }
 
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
+  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress)
       throws IOException {
     List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
@@ -200,7 +222,7 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            if (decide(prepared, checks, file, sink)) {
+            if (decide(prepared, checks, file, set.shown(), sink)) {
               published++;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
@@ -209,9 +231,6 @@ public final class Publisher {
               withheld++;
               file.withhold(rows.id());
               withhold(rows, tallies);
-              sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                  "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
-                      + " rows (this one and the rows linked to it) are not published"));
             }
           }
         } finally {
@@ -305,11 +324,15 @@ public final class Publisher {
     }
   }
 
-  /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
-  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
+  /**
+   * Runs the checks over a prepared activity and publishes or withholds it, telling {@code sink}
+   * with its findings; true when it was published.
+   */
+  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, String set, FindingSink sink)
       throws IOException {
     List<Finding> findings = new ArrayList<>(prepared.findings());
     ActivityWriter.Written written = prepared.written();
+    String title = title(prepared.draft().activity());
     if (written != null) {
       if (written.valid()) {
         // The codelist and rule checks of validate; their errors withhold the activity too.
@@ -318,12 +341,30 @@ public final class Publisher {
       }
       if (findings.stream().noneMatch(Finding::isError)) {
         file.append(prepared.bound().activity().getValue(), written.xml());
-        findings.forEach(sink);
+        sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, true), findings);
         return true;
       }
     }
-    findings.forEach(sink);
+    ActivityRows rows = prepared.rows();
+    findings.add(Finding.error("publish/withheld", rows.main().whole(),
+        "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+            + " rows (this one and the rows linked to it) are not published"));
+    sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
     return false;
+  }
+
+  /** The first narrative of the draft's title, for reports; empty when it has none. */
+  private static String title(XmlElement activity) {
+    for (XmlElement child : activity.children()) {
+      if (child.name().getLocalPart().equals("title") && child.name().getNamespaceURI().isEmpty()) {
+        for (XmlElement narrative : child.children()) {
+          if (narrative.name().getLocalPart().equals("narrative") && narrative.text() != null) {
+            return narrative.text().strip();
+          }
+        }
+      }
+    }
+    return "";
   }
 
   private static Prepared done(Future<Prepared> prepared) throws IOException {
