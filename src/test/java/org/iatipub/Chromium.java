@@ -251,7 +251,7 @@ public final class Chromium implements AutoCloseable {
       for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       // Chromium may still be writing its profile as it exits; the temporary directory is the system's to clean.
     }
   }

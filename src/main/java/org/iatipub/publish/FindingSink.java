@@ -16,6 +16,22 @@ public interface FindingSink extends Consumer<Finding> {
     findings.forEach(this);
   }
 
+  /** A sink that passes everything to each of {@code sinks}, in turn. */
+  static FindingSink each(List<FindingSink> sinks) {
+    List<FindingSink> all = List.copyOf(sinks);
+    return new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        all.forEach(sink -> sink.accept(finding));
+      }
+
+      @Override
+      public void activity(ActivityOutcome activity, List<Finding> findings) {
+        all.forEach(sink -> sink.activity(activity, findings));
+      }
+    };
+  }
+
   /**
    * An activity as decided on.
    *

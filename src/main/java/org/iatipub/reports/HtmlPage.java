@@ -41,8 +41,9 @@ final class HtmlPage {
       form#filters{background:var(--soft);border:1px solid var(--line);border-radius:.4rem;padding:.5rem .8rem;margin:.6rem 0}
       form#filters label{margin-right:1rem;white-space:nowrap}
       dl.stamp{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.stamp dt{font-weight:600}dl.stamp dd{margin:0;word-break:break-all}
-      svg text{font:12px system-ui,sans-serif;fill:#1d2430}
-      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
+      svg text{font:12px system-ui,sans-serif;fill:#1d2430}svg text.change{fill:var(--error);font-weight:700}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(34rem,1fr));gap:1rem}svg.chart{max-width:100%;height:auto}
+      figure{margin:.5rem 0}figcaption{margin-bottom:.3rem}.headline{font-size:1.05rem}
       @media print{form#filters,nav{display:none}.record{break-inside:avoid}}
       """;
 
