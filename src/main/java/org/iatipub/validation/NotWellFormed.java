@@ -9,12 +9,12 @@ import org.xml.sax.SAXParseException;
  * Turns the parser's fatal errors into findings a person can act on, all under the official
  * validator's id for a file that is not well-formed XML, each saying what exactly is wrong.
  */
-final class NotWellFormed {
+public final class NotWellFormed {
   private static final String RULE = FileLevelRule.NOT_WELL_FORMED.id();
 
   private NotWellFormed() {}
 
-  static Finding finding(String file, SAXParseException e) {
+  public static Finding finding(String file, SAXParseException e) {
     Location at = new Location.XmlPosition(file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0));
     String message = String.valueOf(e.getMessage());
     if (message.contains(SafeXml.DOCTYPE_REFUSED)) {
@@ -35,13 +35,13 @@ final class NotWellFormed {
   }
 
   /** A file with no bytes at all. */
-  static Finding empty(String file) {
+  public static Finding empty(String file) {
     return Finding.error(RULE, new Location.WholeFile(file),
         "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>");
   }
 
   /** A file the parser gave up on for a reason it did not place. */
-  static Finding unreadable(String file, Exception e) {
+  public static Finding unreadable(String file, Exception e) {
     return Finding.error(RULE, new Location.WholeFile(file), "cannot be read as XML: " + e.getMessage());
   }
 }

@@ -72,7 +72,7 @@ class BadRowsTest {
 
     assertTrue(run.printed().contains(at("sectors.csv", 2, "theme")
         + "the local code 'EMP-YUOTH' has no entry in the crosswalk 'purpose'"), run.printed());
-    assertTrue(run.printed().contains("activity '" + ETHIOPIA + "' is withheld"), run.printed());
+    assertTrue(run.printed().contains("activity 'XM-DAC-41302-" + ETHIOPIA + "' is withheld"), run.printed());
     assertEquals(new FileTally(input + "/sectors.csv", 2, 1, 1, 0), run.tally("sectors.csv"));
     assertOnlyCambodiaPublished(run);
   }

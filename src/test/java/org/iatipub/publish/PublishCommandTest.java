@@ -36,8 +36,8 @@ class PublishCommandTest {
     Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(), "--output", output.toString());
 
     assertEquals(0, run.exitCode(), run.out() + run.err());
-    assertTrue(run.out().contains("projects.csv: 13 rows read, 13 published, 0 withheld, 0 rejected"), run.out());
-    assertTrue(run.out().contains("13 activities published, 0 withheld; findings: 0 errors, 0 warnings, 0 info"), run.out());
+    assertTrue(run.out().contains("projects.csv: 16 rows read, 16 published, 0 withheld, 0 rejected"), run.out());
+    assertTrue(run.out().contains("16 activities published, 0 withheld; findings: 0 errors, 0 warnings, 0 info"), run.out());
   }
 
   @Test

@@ -57,7 +57,7 @@ public final class StageCost {
         activities.add(rows);
       }
       ActivityMapping mapping = own
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, true)
           : new PathHeaderMapping();
       ActivityBinder binder = ActivityBinder.create();
       ActivityWriter writer = new ActivityWriter(SchemaSet.bundled().activities());

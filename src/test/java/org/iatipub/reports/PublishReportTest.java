@@ -81,7 +81,7 @@ class PublishReportTest {
             + "\"mapping/bad-number\",\"'3,000' is not a plain number; write digits with '.' for decimals, without thousands separators,"
             + " spaces or currency signs, e.g. 125000.50\"",
         "\"" + input.resolve("projects.csv") + "\",\"2\",\"\",\"\",\"" + input + "\",\"XM-DAC-41302-ET-22-01-NLD\",\"error\","
-            + "\"publish/withheld\",\"activity 'ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows"
+            + "\"publish/withheld\",\"activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows"
             + " linked to it) are not published\"",
         ""), rows.subList(0, 4));
     assertTrue(rows.get(4).startsWith("\"checked by\",\"iatipub "), rows.get(4));
