@@ -335,7 +335,7 @@ public final class HtmlValidationReport implements ValidationReport {
       }
       out.write("</tr>\n");
     }
-    out.write("</tbody>\n<tfoot><tr><td>" + files.size() + " files</td><td></td><td></td><td class=\"n\">"
+    out.write("</tbody>\n<tfoot><tr><td>" + files.size() + (files.size() == 1 ? " file" : " files") + "</td><td></td><td></td><td class=\"n\">"
         + files.stream().mapToLong(FileSummary::records).sum() + "</td><td>" + (files.size() - totals.invalid()) + " valid</td>");
     for (String severity : OfficialSeverity.ALL) {
       out.write("<td class=\"n\">" + all.getOrDefault(severity, 0L) + "</td>");
