@@ -32,6 +32,7 @@ import org.iatipub.validation.StandardChecks;
 import org.iatipub.validation.rules.RuleCatalogue;
 import org.iatipub.reports.PublishCsvReport;
 import org.iatipub.reports.PublishHtmlReport;
+import org.iatipub.reports.PublishIatiValidatorReport;
 import org.iatipub.reports.VersionStamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,12 +95,17 @@ final class PublishCommand implements Callable<Integer> {
       description = "the organisation CSV (default: organisation.csv in the input directory, when there is one)")
   Path organisation;
 
-  enum Format { text, json, csv }
+  enum Format { text, json, csv, iati_validator }
 
-  @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
-      description = "text (findings, summary, changes), one JSON document, or the findings as CSV for a spreadsheet"
-          + " (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", paramLabel = "text|json|csv|iati-validator", defaultValue = "text",
+      converter = PublishOptionTypes.ReportFormat.class,
+      description = "text (findings, summary, changes), one JSON document, the findings as CSV for a spreadsheet, or the"
+          + " findings in the official IATI Validator's response shape (default: ${DEFAULT-VALUE})")
   Format format;
+
+  @Option(names = "--flat",
+      description = "iati-validator format: one list of errors, each naming its activity, instead of grouped by activity and category")
+  boolean flat;
 
   @Option(names = "--report", paramLabel = "FILE",
       description = "also write the run's report for people to FILE, one HTML file: findings at their cells, withheld activities,"
@@ -124,6 +130,7 @@ final class PublishCommand implements Callable<Integer> {
     List<FindingSink> sinks = new ArrayList<>();
     FindingSpool spool = null;
     PublishCsvReport csv = null;
+    PublishIatiValidatorReport official = null;
     PublishHtmlReport html = null;
     try {
       switch (format) {
@@ -137,6 +144,10 @@ final class PublishCommand implements Callable<Integer> {
           csv = new PublishCsvReport(out);
           sinks.add(csv);
         }
+        case iati_validator -> {
+          official = new PublishIatiValidatorReport(!flat);
+          sinks.add(official);
+        }
       }
       if (report != null) {
         html = new PublishHtmlReport();
@@ -144,32 +155,34 @@ final class PublishCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       err.println("iatipub publish: cannot keep the findings in the temporary directory: " + e.getMessage() + "; nothing was published");
-      closeQuietly(spool, html);
+      closeQuietly(spool, official, html);
       return ExitCode.OUTPUT_FAILED;
     }
     try {
-      return publish(FindingSink.each(sinks), spool, csv, html, stamp, clock);
+      return publish(FindingSink.each(sinks), spool, csv, official, html, stamp, clock);
     } finally {
-      closeQuietly(spool, html);
+      closeQuietly(spool, official, html);
     }
   }
 
-  private static void closeQuietly(FindingSpool spool, PublishHtmlReport html) {
+  private static void closeQuietly(FindingSpool spool, java.io.Closeable... reports) {
     if (spool != null) {
       spool.close();
     }
-    if (html != null) {
-      try {
-        html.close();
-      } catch (IOException e) {
-        // only scratch files, which a later run removes
+    for (java.io.Closeable report : reports) {
+      if (report != null) {
+        try {
+          report.close();
+        } catch (IOException e) {
+          // only scratch files, which a later run removes
+        }
       }
     }
   }
 
   /** Publishes, findings to {@code sink}; then the summary in the format asked for, and the HTML report when asked for. */
-  private int publish(FindingSink sink, FindingSpool spool, PublishCsvReport csv, PublishHtmlReport html, VersionStamp stamp,
-      Clock clock) {
+  private int publish(FindingSink sink, FindingSpool spool, PublishCsvReport csv, PublishIatiValidatorReport official,
+      PublishHtmlReport html, VersionStamp stamp, Clock clock) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean quietOut = format != Format.text;
@@ -215,6 +228,13 @@ final class PublishCommand implements Callable<Integer> {
             csv.finish(stamp);
           } catch (IOException e) {
             err.println("iatipub publish: the CSV report could not be written: " + e.getMessage());
+          }
+        }
+        case iati_validator -> {
+          try {
+            official.write(out, stamp);
+          } catch (IOException e) {
+            err.println("iatipub publish: the report could not be written: " + e.getMessage());
           }
         }
         case text -> PublishSummary.text(out, outcome, output, strict, stamp);

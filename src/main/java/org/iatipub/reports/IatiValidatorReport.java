@@ -27,8 +27,8 @@ import org.iatipub.validation.RecordSpan;
  * carry what iatipub checked with, and {@code iatipub} the whole stamp.
  */
 public final class IatiValidatorReport implements ValidationReport {
-  private static final String FILE_IDENTIFIER = "file";
-  private static final String FILE_TITLE = "File level errors";
+  private static final String FILE_IDENTIFIER = OfficialShape.FILE_IDENTIFIER;
+  private static final String FILE_TITLE = OfficialShape.FILE_TITLE;
 
   private final JsonGenerator json;
   private final boolean grouped;
@@ -72,16 +72,32 @@ public final class IatiValidatorReport implements ValidationReport {
     current.add(finding);
   }
 
-  /** An error as the response lists it: a finding, or a record's schema errors together. */
-  private record Error(String id, String severity, String category, String message, List<Spooled> at) {}
+  /** An error as the response lists it, with the findings it stands for: one, or a record's schema errors together. */
+  private record Error(String id, String severity, String category, String message, List<Spooled> at) {
+    OfficialShape.Error shaped(Optional<String> codelist) {
+      boolean several = at.size() > 1;
+      List<OfficialShape.Context> context = new ArrayList<>();
+      for (Spooled finding : at) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        if (finding.line() > 0) {
+          where.put("lineNumber", finding.line());
+          where.put("columnNumber", finding.column());
+        }
+        if (!finding.xpath().isEmpty()) {
+          where.put("xpath", finding.xpath());
+        }
+        context.add(new OfficialShape.Context(IatiValidatorReport.context(finding, several), where));
+      }
+      return new OfficialShape.Error(id, severity, category, message, codelist, context);
+    }
+  }
 
   @Override
   public void endFile(FileVerdict verdict) throws IOException {
     try (FileFindings findings = current;
         PlacedSpool fileLevel = new PlacedSpool(scratch.file("file-level-" + files));
         PlacedSpool inRecords = new PlacedSpool(scratch.file("in-records-" + files))) {
-      Map<String, Long> summary = new LinkedHashMap<>();
-      OfficialSeverity.ALL.forEach(s -> summary.put(s, 0L));
+      Map<String, Long> summary = OfficialShape.emptySummary();
       String[] lastSchemaRecord = {null};
       findings.inOrder((f, record) -> {
         String label = record == null ? FILE_IDENTIFIER : record.label();
@@ -104,15 +120,8 @@ public final class IatiValidatorReport implements ValidationReport {
       json.writeBooleanField("valid", summary.get(OfficialSeverity.CRITICAL) == 0);
       json.writeStringField("fileType", verdict.kind().map(k -> k.rootElement()).orElse(""));
       json.writeStringField("iatiVersion", verdict.version());
-      json.writeStringField("rulesetCommitSha", "iatipub " + stamp.iatipub() + ", " + stamp.rules().size() + " rules");
-      json.writeStringField("codelistCommitSha", stamp.codelists().digest());
-      json.writeStringField("orgIdPrefixFileName", "OrganisationRegistrationAgency codelist, " + stamp.codelists().describe());
-      json.writeStringField("apiVersion", "iatipub " + stamp.iatipub());
-      json.writeObjectFieldStart("summary");
-      for (Map.Entry<String, Long> count : summary.entrySet()) {
-        json.writeNumberField(count.getKey(), count.getValue());
-      }
-      json.writeEndObject();
+      OfficialShape.writeChecked(json, stamp);
+      OfficialShape.writeSummary(json, summary);
       json.writeArrayFieldStart("errors");
       List<Error> group = new ArrayList<>();
       String[] open = {null, null};
@@ -160,67 +169,11 @@ public final class IatiValidatorReport implements ValidationReport {
   }
 
   private void writeRecord(String identifier, String title, List<Error> errors) throws IOException {
-    if (!grouped) {
-      for (Error error : errors) {
-        writeError(error, identifier, title);
-      }
-      return;
-    }
-    Map<String, List<Error>> byCategory = new LinkedHashMap<>();
+    List<OfficialShape.Error> shaped = new ArrayList<>();
     for (Error error : errors) {
-      byCategory.computeIfAbsent(error.category(), c -> new ArrayList<>()).add(error);
+      shaped.add(error.shaped(facts.codelist(error.id())));
     }
-    json.writeStartObject();
-    json.writeStringField("identifier", identifier);
-    json.writeStringField("title", title);
-    json.writeArrayFieldStart("errors");
-    for (Map.Entry<String, List<Error>> category : byCategory.entrySet()) {
-      json.writeStartObject();
-      json.writeStringField("category", category.getKey());
-      json.writeArrayFieldStart("errors");
-      for (Error error : category.getValue()) {
-        writeError(error, null, null);
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
-  }
-
-  /** One error; with its record and category when flat. */
-  private void writeError(Error error, String identifier, String title) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("id", error.id());
-    json.writeStringField("severity", error.severity());
-    if (identifier != null) {
-      json.writeStringField("category", error.category());
-    }
-    json.writeStringField("message", error.message());
-    Optional<String> codelist = facts.codelist(error.id());
-    if (codelist.isPresent()) {
-      json.writeStringField("codelist", codelist.get());
-    }
-    json.writeArrayFieldStart("context");
-    boolean several = error.at().size() > 1;
-    for (Spooled at : error.at()) {
-      json.writeStartObject();
-      json.writeStringField("text", context(at, several));
-      if (at.line() > 0) {
-        json.writeNumberField("lineNumber", at.line());
-        json.writeNumberField("columnNumber", at.column());
-      }
-      if (!at.xpath().isEmpty()) {
-        json.writeStringField("xpath", at.xpath());
-      }
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    if (identifier != null) {
-      json.writeStringField("identifier", identifier);
-      json.writeStringField("title", title);
-    }
-    json.writeEndObject();
+    OfficialShape.writeRecord(json, grouped, identifier, title, shaped);
   }
 
   /** {@code For /iati-activities/iati-activity[2]/sector[1] at line: 12, column: 34}, with the message when several share an error. */

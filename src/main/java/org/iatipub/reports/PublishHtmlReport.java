@@ -3,15 +3,10 @@ package org.iatipub.reports;
 import static org.iatipub.reports.HtmlPage.cut;
 import static org.iatipub.reports.HtmlPage.escape;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.iatipub.finding.Finding;
-import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
 import org.iatipub.publish.FileTally;
 import org.iatipub.publish.FindingSink;
@@ -33,8 +27,6 @@ import org.iatipub.publish.SetOutcome;
 import org.iatipub.publish.dataset.ChangeReport;
 import org.iatipub.publish.dataset.Manifest;
 import org.iatipub.publish.dataset.PortfolioSummary;
-import org.iatipub.scratch.RecordFormat;
-import org.iatipub.scratch.ScratchDir;
 import org.iatipub.validation.rules.Rule;
 
 /**
@@ -54,94 +46,34 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
   private static final int MESSAGE_LENGTH = 2_000;
 
   private final RuleFacts facts = RuleFacts.bundled();
-  private final ScratchDir scratch;
-  private final Path spoolFile;
-  private final DataOutputStream spool;
-  private long entries;
+  private final RunFindings findings;
   private final Map<String, long[]> rules = new TreeMap<>(RuleFacts::compareIds);
   private final Map<String, String> ruleSeverity = new HashMap<>();
   private final Map<String, Long> bySeverity = new LinkedHashMap<>();
   private final Map<String, Integer> sets = new LinkedHashMap<>();
 
   public PublishHtmlReport() throws IOException {
-    this.scratch = ScratchDir.create("report");
-    this.spoolFile = scratch.file("findings");
-    this.spool = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16));
-  }
-
-  /** One finding as kept: the activity it is about (kind 0: none, 1: published, 2: withheld), where, what. */
-  private record Entry(int kind, String set, String identifier, String title, Severity severity, String rule, String file, long row,
-      String column, String value, String message) {
-    String official() {
-      return OfficialSeverity.of(severity, rule);
-    }
-
-    boolean sameActivity(Entry other) {
-      return other != null && kind == other.kind && set.equals(other.set) && identifier.equals(other.identifier);
-    }
+    this.findings = new RunFindings();
   }
 
   @Override
   public void accept(Finding finding) {
-    keep(0, "", "", "", finding);
+    count(finding);
+    findings.accept(finding);
   }
 
   @Override
-  public void activity(ActivityOutcome activity, List<Finding> findings) {
+  public void activity(ActivityOutcome activity, List<Finding> found) {
     sets.putIfAbsent(activity.set(), sets.size());
-    for (Finding finding : findings) {
-      keep(activity.published() ? 1 : 2, activity.set(), activity.identifier(), activity.title(), finding);
-    }
+    found.forEach(this::count);
+    findings.activity(activity, found);
   }
 
-  private void keep(int kind, String set, String identifier, String title, Finding finding) {
-    Location at = finding.location();
-    String file = at.file();
-    long row = 0;
-    String column = "";
-    String value = "";
-    if (at instanceof Location.Cell cell) {
-      row = cell.row();
-      column = cell.column();
-      value = cell.value();
-    } else if (at instanceof Location.XmlPosition position) {
-      row = position.line();
-      column = String.valueOf(position.column());
-    }
+  private void count(Finding finding) {
     String severity = OfficialSeverity.of(finding.severity(), finding.rule());
     bySeverity.merge(severity, 1L, Long::sum);
     rules.computeIfAbsent(finding.rule(), r -> new long[2])[0]++;
     ruleSeverity.putIfAbsent(finding.rule(), severity);
-    try {
-      spool.writeByte(kind);
-      for (String text : List.of(set, identifier, title)) {
-        RecordFormat.writeText(spool, text);
-      }
-      spool.writeByte(finding.severity().ordinal());
-      RecordFormat.writeText(spool, finding.rule());
-      RecordFormat.writeText(spool, file);
-      spool.writeLong(row);
-      RecordFormat.writeText(spool, column);
-      RecordFormat.writeText(spool, value);
-      RecordFormat.writeText(spool, finding.message());
-      entries++;
-    } catch (IOException e) {
-      throw new UncheckedIOException("the findings cannot be kept for the report in " + spoolFile, e);
-    }
-  }
-
-  private Entry read(DataInputStream in) throws IOException {
-    int kind = in.readByte();
-    String set = RecordFormat.readText(in);
-    String identifier = RecordFormat.readText(in);
-    String title = RecordFormat.readText(in);
-    Severity severity = Severity.values()[in.readByte()];
-    String rule = RecordFormat.readText(in);
-    String file = RecordFormat.readText(in);
-    long row = in.readLong();
-    String column = RecordFormat.readText(in);
-    String value = RecordFormat.readText(in);
-    return new Entry(kind, set, identifier, title, severity, rule, file, row, column, value, RecordFormat.readText(in));
   }
 
   /**
@@ -154,11 +86,10 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
    */
   public void write(Writer out, PublishReport report, Path output, Optional<PortfolioSummary> before, Optional<PortfolioSummary> now,
       VersionStamp stamp, String csvCommand) throws IOException {
-    spool.close();
     Map<String, Rule> catalogue = new HashMap<>();
     stamp.rules().forEach(rule -> catalogue.putIfAbsent(rule.id(), rule));
-    Path findingsBody = scratch.file("findings.html");
-    Path withheldBody = scratch.file("withheld.html");
+    Path findingsBody = findings.scratch().file("findings.html");
+    Path withheldBody = findings.scratch().file("withheld.html");
     long[] counts = renderFindings(findingsBody, withheldBody, catalogue, csvCommand);
     long withheld = report.sets().stream().mapToLong(SetOutcome::withheld).sum();
     String published = report.committed() ? published(report.manifest())
@@ -187,7 +118,7 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
     changes(out, report);
     files(out, report, output);
     out.write("<section id=\"findings\">\n<h2>Findings at their cells</h2>\n");
-    out.write("<p>" + entries + " findings:");
+    out.write("<p>" + findings.size() + " findings:");
     for (String severity : OfficialSeverity.ALL) {
       out.write(" " + HtmlValidationReport.badge(severity) + " " + bySeverity.getOrDefault(severity, 0L));
     }
@@ -203,52 +134,51 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
 
   /** The findings' sections, and the withheld activities'; returns {withheld activities, findings not shown}. */
   private long[] renderFindings(Path findingsBody, Path withheldBody, Map<String, Rule> catalogue, String csvCommand) throws IOException {
-    long withheldActivities = 0;
-    long notShown = 0;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spoolFile), 1 << 16));
-        Writer body = new BufferedWriter(Files.newBufferedWriter(findingsBody, StandardCharsets.UTF_8), 1 << 16);
+    long[] counts = {0, 0};
+    try (Writer body = new BufferedWriter(Files.newBufferedWriter(findingsBody, StandardCharsets.UTF_8), 1 << 16);
         Writer withheld = new BufferedWriter(Files.newBufferedWriter(withheldBody, StandardCharsets.UTF_8), 1 << 16)) {
-      List<Entry> group = new ArrayList<>();
+      List<RunFindings.Entry> group = new ArrayList<>();
       withheld.write("<table class=\"withheld\">\n<thead><tr><th>Set</th><th>Activity</th><th>Why</th></tr></thead>\n<tbody>\n");
-      for (long i = 0; i <= entries; i++) {
-        Entry entry = i < entries ? read(in) : null;
-        if (entry != null && (group.isEmpty() || entry.sameActivity(group.get(0)))) {
-          group.add(entry);
-          continue;
+      findings.read(entry -> {
+        if (!group.isEmpty() && !entry.sameActivity(group.get(0))) {
+          close(group, body, withheld, catalogue, counts);
         }
-        if (!group.isEmpty()) {
-          notShown += group(body, group, catalogue);
-          if (group.get(0).kind() == 2) {
-            withheldActivities++;
-            if (withheldActivities <= LISTED_WITHHELD) {
-              withheldRow(withheld, group);
-            }
-          }
-        }
-        group.clear();
-        if (entry != null) {
-          group.add(entry);
-        }
+        group.add(entry);
+      });
+      if (!group.isEmpty()) {
+        close(group, body, withheld, catalogue, counts);
       }
       withheld.write("</tbody>\n</table>\n");
-      if (withheldActivities > LISTED_WITHHELD) {
-        withheld.write("<p class=\"more\">" + (withheldActivities - LISTED_WITHHELD) + " more withheld activities; the CSV report"
+      if (counts[0] > LISTED_WITHHELD) {
+        withheld.write("<p class=\"more\">" + (counts[0] - LISTED_WITHHELD) + " more withheld activities; the CSV report"
             + " lists every finding: <code>" + escape(csvCommand) + "</code></p>\n");
       }
-      if (notShown > 0) {
-        body.write("<p class=\"more\">" + notShown + " more findings are counted above but not shown in full: each rule is shown for its"
+      if (counts[1] > 0) {
+        body.write("<p class=\"more\">" + counts[1] + " more findings are counted above but not shown in full: each rule is shown for its"
             + " first " + SHOWN_PER_RULE + " findings. The CSV report lists every finding: <code>" + escape(csvCommand) + "</code></p>\n");
       }
     }
-    return new long[] {withheldActivities, notShown};
+    return counts;
+  }
+
+  /** Writes one activity's findings (or a run of findings about no one activity), and its row if it was withheld. */
+  private void close(List<RunFindings.Entry> group, Writer body, Writer withheld, Map<String, Rule> catalogue, long[] counts) throws IOException {
+    counts[1] += group(body, group, catalogue);
+    if (group.get(0).about() == RunFindings.About.WITHHELD) {
+      counts[0]++;
+      if (counts[0] <= LISTED_WITHHELD) {
+        withheldRow(withheld, group);
+      }
+    }
+    group.clear();
   }
 
   /** One activity's findings (or a set's own), by rule; returns how many were not shown. */
-  private long group(Writer w, List<Entry> group, Map<String, Rule> catalogue) throws IOException {
-    Map<String, List<Entry>> byRule = new LinkedHashMap<>();
+  private long group(Writer w, List<RunFindings.Entry> group, Map<String, Rule> catalogue) throws IOException {
+    Map<String, List<RunFindings.Entry>> byRule = new LinkedHashMap<>();
     Map<String, Long> count = new LinkedHashMap<>();
     long notShown = 0;
-    for (Entry entry : group) {
+    for (RunFindings.Entry entry : group) {
       long[] tally = rules.get(entry.rule());
       count.merge(entry.rule(), 1L, Long::sum);
       if (tally[1] < SHOWN_PER_RULE) {
@@ -261,25 +191,25 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
     if (byRule.isEmpty()) {
       return notShown;
     }
-    Entry first = group.get(0);
+    RunFindings.Entry first = group.get(0);
     int set = sets.computeIfAbsent(first.set().isEmpty() ? first.file() : first.set(), s -> sets.size());
-    if (first.kind() == 0) {
+    if (first.about() == RunFindings.About.NONE) {
       w.write("<div class=\"record c\">\n<h4>" + escape(cut(first.file(), 300)) + " <span class=\"note\">(not about one activity)</span></h4>\n");
     } else {
       w.write("<details class=\"record c\" open>\n<summary><span class=\"id\">" + escape(cut(first.identifier(), 200)) + "</span> <span class=\"title\">"
           + escape(cut(first.title(), 200)) + "</span> <span class=\"note\">(" + escape(cut(first.set(), 200)) + ", "
-          + (first.kind() == 1 ? "published" : "<strong class=\"invalid\">withheld</strong>") + ")</span></summary>\n");
+          + (first.about() == RunFindings.About.PUBLISHED ? "published" : "<strong class=\"invalid\">withheld</strong>") + ")</span></summary>\n");
     }
-    for (Map.Entry<String, List<Entry>> rule : byRule.entrySet()) {
+    for (Map.Entry<String, List<RunFindings.Entry>> rule : byRule.entrySet()) {
       String id = rule.getKey();
       long here = count.get(id);
       Rule known = catalogue.get(id);
       w.write("<div class=\"rule c\">\n<h5>" + HtmlValidationReport.badge(ruleSeverity.get(id)) + " " + ruleLink(id) + " "
           + escape(known == null ? "" : known.description()) + " <span class=\"note\">(" + here + (here == 1 ? " finding" : " findings")
           + ")</span></h5>\n<ol class=\"findings\">\n");
-      for (Entry entry : rule.getValue()) {
+      for (RunFindings.Entry entry : rule.getValue()) {
         w.write("<li class=\"f\" data-severity=\"" + entry.official() + "\" data-rule=\"" + escape(id) + "\" data-file=\"" + set + "\">");
-        w.write("<p class=\"where\"><code>" + escape(cut(cell(entry), 400)) + "</code>"
+        w.write("<p class=\"where\"><code>" + escape(cut(entry.cell(), 400)) + "</code>"
             + (entry.value().isEmpty() ? "" : " holds <code class=\"value\">" + escape(cut(entry.value(), 300)) + "</code>") + "</p>");
         w.write("<p class=\"msg\">" + escape(cut(entry.message(), MESSAGE_LENGTH)) + "</p></li>\n");
       }
@@ -289,24 +219,17 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
       }
       w.write("</div>\n");
     }
-    w.write(first.kind() == 0 ? "</div>\n" : "</details>\n");
+    w.write(first.about() == RunFindings.About.NONE ? "</div>\n" : "</details>\n");
     return notShown;
   }
 
-  private static String cell(Entry entry) {
-    if (entry.row() == 0) {
-      return entry.file();
-    }
-    return entry.column().isEmpty() ? entry.file() + ":" + entry.row() : entry.file() + ":" + entry.row() + ":" + entry.column();
-  }
-
-  private void withheldRow(Writer w, List<Entry> group) throws IOException {
-    Entry first = group.get(0);
+  private void withheldRow(Writer w, List<RunFindings.Entry> group) throws IOException {
+    RunFindings.Entry first = group.get(0);
     w.write("<tr><td>" + escape(cut(first.set(), 200)) + "</td><td><span class=\"id\">" + escape(cut(first.identifier(), 200)) + "</span><br>"
         + escape(cut(first.title(), 200)) + "</td><td><ul>");
     int listed = 0;
     long errors = group.stream().filter(e -> e.severity() == Severity.ERROR && !e.rule().equals("publish/withheld")).count();
-    for (Entry entry : group) {
+    for (RunFindings.Entry entry : group) {
       if (entry.severity() != Severity.ERROR || entry.rule().equals("publish/withheld")) {
         continue;
       }
@@ -314,7 +237,7 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
         w.write("<li class=\"note\">and " + (errors - 5) + " more errors (below)</li>");
         break;
       }
-      w.write("<li><code>" + escape(cut(cell(entry), 300)) + "</code> " + escape(cut(entry.message(), 500)) + " <code>" + escape(entry.rule())
+      w.write("<li><code>" + escape(cut(entry.cell(), 300)) + "</code> " + escape(cut(entry.message(), 500)) + " <code>" + escape(entry.rule())
           + "</code></li>");
     }
     w.write("</ul></td></tr>\n");
@@ -441,10 +364,6 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
 
   @Override
   public void close() throws IOException {
-    try {
-      spool.close();
-    } finally {
-      scratch.close();
-    }
+    findings.close();
   }
 }

@@ -29,6 +29,7 @@ class PublishReportTest {
   @TempDir static Path output;
   @TempDir static Path reports;
   private static String csv;
+  private static String official;
   private static Chromium page;
 
   private static final String TRANSACTIONS = """
@@ -56,6 +57,7 @@ class PublishReportTest {
     OwnForm.write(input, "transactions.csv", TRANSACTIONS.replace(",3000,", ",\"3,000\","));
     run(args("--report", reports.resolve("report.html").toString()));
     csv = run(args("--format", "csv"));
+    official = run(args("--format", "iati-validator", "--flat"));
   }
 
   @AfterAll
@@ -112,6 +114,22 @@ class PublishReportTest {
     assertEquals("[\"KH CambodiaKH Cambodia\",\"1000 · 1 act. (was 1000 · 1)\",\"ET EthiopiaET Ethiopia\",\"0 · 0 act. (was 3000 · 1)\"]",
         seen.get("country").toString(), "each country's label (with its tooltip), tonight beside last night");
     assertEquals(1, seen.get("scripts").asInt(), "the charts are SVG, no script library");
+  }
+
+  @Test
+  void theOfficialShapeNamesEachFindingsActivityAndCell() throws IOException {
+    JsonNode response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(official);
+    assertEquals(true, response.get("valid").asBoolean(), "nothing critical: no finding about a file as a whole");
+    assertEquals("{\"critical\":0,\"error\":2,\"warning\":0,\"advisory\":0}", response.get("summary").toString());
+    List<String> errors = new java.util.ArrayList<>();
+    response.get("errors").forEach(e -> errors.add(e.get("identifier").asText() + " | " + e.get("id").asText() + " | "
+        + e.get("context").get(0).get("text").asText()));
+    assertEquals(List.of(
+        "XM-DAC-41302-ET-22-01-NLD | mapping/bad-number | At " + input.resolve("transactions.csv") + ":2:amount, which holds '3,000'",
+        "XM-DAC-41302-ET-22-01-NLD | publish/withheld | At " + input.resolve("projects.csv") + ":2"), errors);
+    assertEquals("{\"text\":\"At " + input.resolve("transactions.csv") + ":2:amount, which holds '3,000'\",\"file\":\""
+        + input.resolve("transactions.csv") + "\",\"row\":2,\"column\":\"amount\",\"value\":\"3,000\"}",
+        response.get("errors").get(0).get("context").get(0).toString());
   }
 
   @Test
