@@ -9,11 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
+import org.iatipub.exports.ExportKind;
+import org.iatipub.exports.ExportSettings;
+import org.iatipub.exports.ExportStage;
+import org.iatipub.exports.Exports;
+import org.iatipub.finding.Finding;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.publish.CannotPublish;
 import org.iatipub.publish.FindingSink;
@@ -48,19 +54,24 @@ import picocli.CommandLine.Spec;
       "in one pass. The new edition is built beside the published files and swapped in only when complete;",
       "an activity with a problem is withheld and reported as file:row:column: severity: message [rule].",
       "With no options it publishes the bundled samples (samples/) into output/.",
-      "Exit codes: 0 everything published, 1 something withheld or rejected (or --strict refused),",
+      "With --export (or an exports.yaml beside the input) the UN Data Cube and CRS exports are written into the",
+      "same edition, reconciled (see 'iatipub export').",
+      "Exit codes: 0 everything published, 1 something withheld or rejected (or --strict refused, or an export",
+      "found a problem or does not agree),",
       "2 could not run (nothing published), 3 the output directory could not be written or is in use",
       "(it is as the previous run left it)."
     })
 final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "DIR", defaultValue = "samples",
-      description = "a directory of CSV files, or of such directories (default: ${DEFAULT-VALUE})")
+  @Option(names = "--input", paramLabel = "DIR|WORKBOOK", defaultValue = "samples",
+      description = "a directory of CSV files or workbooks (.xlsx, .ods), or of such directories; or one workbook"
+          + " (default: ${DEFAULT-VALUE})")
   Path input;
 
   @Option(names = "--mapping", paramLabel = "FILE",
-      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory)")
+      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory,"
+          + " or beside each workbook)")
   Path mapping;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
@@ -111,6 +122,20 @@ final class PublishCommand implements Callable<Integer> {
       description = "also write the run's report for people to FILE, one HTML file: findings at their cells, withheld activities,"
           + " changes, files, and the portfolio beside last night's")
   Path report;
+
+  @Option(names = "--export", paramLabel = "LIST", split = ",", converter = PublishOptionTypes.Export.class,
+      description = "also write these exports into the same edition: datacube, crs (default: the export settings' exports)")
+  List<ExportKind> exports;
+
+  @Option(names = "--year", paramLabel = "YYYY", description = "the calendar year the exports are of (default: the export settings' year)")
+  Integer year;
+
+  @Option(names = "--export-settings", paramLabel = "FILE",
+      description = "the export settings (default: " + EXPORT_SETTINGS + " in the input directory, when there is one)")
+  Path exportSettings;
+
+  /** The export settings' name in an input directory. */
+  static final String EXPORT_SETTINGS = "exports.yaml";
 
   @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "warn", converter = PublishOptionTypes.LogLevel.class,
       description = "what the log on standard error shows: error, warn, info, debug (default: ${DEFAULT-VALUE})")
@@ -194,9 +219,23 @@ final class PublishCommand implements Callable<Integer> {
       before = Optional.empty(); // an unreadable summary is only a report's comparison; the run goes on
     }
     Progress progress = System.console() != null && !quietOut ? new TerminalProgress() : new LoggedProgress();
+    ExportStage exportStage;
+    try {
+      exportStage = exportStage(sink);
+    } catch (ExportSettings.Invalid e) {
+      e.problems().forEach(problem -> err.println("iatipub publish: " + problem));
+      err.println("iatipub publish: nothing was published");
+      return ExitCode.CANNOT_RUN;
+    } catch (IOException e) {
+      err.println("iatipub publish: cannot read the export settings: " + e.getMessage() + "; nothing was published");
+      return ExitCode.CANNOT_RUN;
+    }
     try (RunLog log = RunLog.start(logLevel, logFile)) {
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
           schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
+      if (exportStage != null) {
+        publisher = publisher.deriving(exportStage);
+      }
       PublishRequest request = new PublishRequest(input, mapping, output, delimiter, form, strict,
           new Layout(split, maxFileSize), organisation);
       try {
@@ -217,12 +256,13 @@ final class PublishCommand implements Callable<Integer> {
       return ExitCode.OUTPUT_FAILED;
     }
     try (outcome) {
-      int exit = outcome.everythingPublished() ? ExitCode.OK : ExitCode.FINDINGS;
+      Exports.Outcome exported = exportStage == null || !outcome.committed() ? null : exportStage.outcome();
+      int exit = outcome.everythingPublished() && (exported == null || exported.clean()) ? ExitCode.OK : ExitCode.FINDINGS;
       if (html != null) {
         writeReport(html, outcome, before, stamp, err);
       }
       switch (format) {
-        case json -> PublishSummary.json(out, outcome, spool.shown(), exit, stamp);
+        case json -> PublishSummary.json(out, outcome, spool.shown(), exported, exit, stamp);
         case csv -> {
           try {
             csv.finish(stamp);
@@ -237,7 +277,12 @@ final class PublishCommand implements Callable<Integer> {
             err.println("iatipub publish: the report could not be written: " + e.getMessage());
           }
         }
-        case text -> PublishSummary.text(out, outcome, output, strict, stamp);
+        case text -> {
+          PublishSummary.text(out, outcome, output, strict, stamp);
+          if (exported != null) {
+            out.print(exported.reconciliation().text());
+          }
+        }
       }
       out.flush();
       return exit;
@@ -263,4 +308,24 @@ final class PublishCommand implements Callable<Integer> {
           + " (the run itself is done as told above)");
     }
   }
+
+  /**
+   * The exports to write into the edition, from the options and the export settings; null when
+   * none are asked for. The settings are checked before anything is published.
+   */
+  private ExportStage exportStage(Consumer<Finding> sink) throws IOException, ExportSettings.Invalid {
+    Path settingsFile = exportSettings != null ? exportSettings : input.resolve(EXPORT_SETTINGS);
+    ExportSettings settings = exportSettings != null || Files.isRegularFile(settingsFile)
+        ? ExportSettings.load(settingsFile) : ExportSettings.none();
+    List<ExportKind> kinds = exports != null ? exports : settings.exports();
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    Integer exportYear = year != null ? year : settings.year();
+    if (exportYear == null) {
+      throw new ExportSettings.Invalid(List.of("the exports need a calendar year: give --year YYYY, or 'year:' in " + settingsFile));
+    }
+    return new ExportStage(settings, kinds, exportYear, sink);
+  }
+
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
+import org.iatipub.exports.ExportKind;
 import org.iatipub.publish.InputForm;
 import org.iatipub.publish.dataset.SplitRule;
 import picocli.CommandLine.ITypeConverter;
@@ -79,6 +80,14 @@ final class PublishOptionTypes {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException("'" + value + "' is not a format: use text, json, csv or iati-validator");
       }
+    }
+  }
+
+  static final class Export implements ITypeConverter<ExportKind> {
+    @Override
+    public ExportKind convert(String value) {
+      return ExportKind.ofWord(value).orElseThrow(
+          () -> new TypeConversionException("'" + value + "' is not an export: use datacube, crs or both (datacube,crs)"));
     }
   }
 

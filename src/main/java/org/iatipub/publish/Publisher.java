@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,11 +35,13 @@ import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.mapping.XmlElement;
+import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvReading;
+import org.iatipub.source.TableReading;
+import org.iatipub.source.Workbook;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
@@ -59,6 +62,7 @@ public final class Publisher {
   private final CheckSuite checks;
   private final Clock clock;
   private final int threads;
+  private final List<DerivedFiles> derived;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
@@ -71,6 +75,10 @@ public final class Publisher {
   }
 
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
+    this(binder, schema, checks, clock, threads, List.of());
+  }
+
+  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, List<DerivedFiles> derived) {
     if (threads < 1) {
       throw new IllegalArgumentException("at least one thread is needed, not " + threads);
     }
@@ -79,6 +87,7 @@ public final class Publisher {
     this.checks = checks;
     this.clock = clock;
     this.threads = threads;
+    this.derived = List.copyOf(derived);
   }
 
   /**
@@ -86,7 +95,17 @@ public final class Publisher {
    * core). The output and the findings are the same, byte for byte and in order, for any number.
    */
   public Publisher withThreads(int threads) {
-    return new Publisher(binder, schema, checks, clock, threads);
+    return new Publisher(binder, schema, checks, clock, threads, derived);
+  }
+
+  /**
+   * This publisher adding a later stage's files (the exports) to each edition it commits, made from
+   * the edition's activity files; publishing itself is the same.
+   */
+  public Publisher deriving(DerivedFiles stage) {
+    List<DerivedFiles> stages = new ArrayList<>(derived);
+    stages.add(stage);
+    return new Publisher(binder, schema, checks, clock, threads, stages);
   }
 
   /**
@@ -159,6 +178,7 @@ public final class Publisher {
         outcomes.replaceAll(SetOutcome::unpublished);
         return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
       }
+      derived.forEach(release::derive);
       Release.Committed committed = release.commit();
       return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
     }
@@ -166,11 +186,9 @@ public final class Publisher {
 
   private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress)
       throws IOException {
-    List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+        ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
             programmes == null ? (id, row) -> { } : programmes::learn)) {
       Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
@@ -234,7 +252,7 @@ public final class Publisher {
   /** A tally per file of a staged set, with the rows already rejected on their own. */
   static Map<String, FileTally> tallies(ActivityJoin join) {
     Map<String, FileTally> tallies = new LinkedHashMap<>();
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
           reading.rowsRejected() + join.unlinked(reading.file())));
     }
@@ -248,7 +266,7 @@ public final class Publisher {
    */
   static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
       Consumer<Finding> sink) {
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       if (!reading.complete()) {
         sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
             "this file could not be read to its end, so no " + what + " of " + set.shown()
@@ -266,20 +284,18 @@ public final class Publisher {
     }
   }
 
-  /** The set's files to join, its main file (one row per activity) first, each with its id column. */
-  static List<ActivityJoin.Source> sources(InputSet set) {
-    List<ActivityJoin.Source> sources = new ArrayList<>();
-    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = set.link();
-      if (set.form() == InputForm.OWN) {
-        idColumn = set.mapping().files().get(entry.getKey()).link();
-      }
-      ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
-          set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? set.mapping().files().get(entry.getKey()).isProjects() : sources.isEmpty();
-      sources.add(isMain ? 0 : sources.size(), source);
+  /**
+   * Reads every table of the set once, staging its rows, after telling what of the set is not read
+   * (a workbook's hidden sheets): a workbook is open only while its sheets are read, as everything
+   * is on disk afterwards. {@code what} names the id in messages; {@code mainRows} sees each main row.
+   */
+  static ActivityJoin stage(InputSet set, char delimiter, String what, Consumer<Finding> sink,
+      BiConsumer<String, SourceRow> mainRows) throws IOException {
+    set.notes().forEach(sink);
+    try (Workbook workbook = set.openWorkbook()) {
+      List<ActivityJoin.Source> sources = set.sources(workbook, delimiter);
+      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what, sink, mainRows);
     }
-    return sources;
   }
 
   /**

@@ -10,11 +10,12 @@ import org.iatipub.publish.FindingSink;
 
 /**
  * A publish run's findings for a spreadsheet, one row each as they are found: the cell (file,
- * row, column) and its value, the set and activity, severity, rule and message; then what the run
+ * sheet of a workbook, row, column, and the whole reference as a person types it:
+ * {@code projects.csv:3:budget}, {@code book.xlsx!projects!C3}) and its value, the set and activity, severity, rule and message; then what the run
  * checked with. A data team sorts it by file and row, fixes its source rows and publishes again.
  */
 public final class PublishCsvReport implements FindingSink {
-  static final List<String> HEADER = List.of("file", "row", "column", "value", "set", "activity", "severity", "rule", "message");
+  static final List<String> HEADER = List.of("file", "sheet", "row", "column", "cell", "value", "set", "activity", "severity", "rule", "message");
 
   private final SpreadsheetCsv csv;
 
@@ -38,12 +39,12 @@ public final class PublishCsvReport implements FindingSink {
     Location at = finding.location();
     try {
       if (at instanceof Location.Cell cell) {
-        csv.row(cell.file(), cell.row(), cell.column(), cell.value(), set, activity, severity(finding), finding.rule(), finding.message());
+        csv.row(cell.file(), cell.sheet(), cell.row(), cell.column(), cell.toString(), cell.value(), set, activity, severity(finding), finding.rule(), finding.message());
       } else if (at instanceof Location.XmlPosition position) {
-        csv.row(position.file(), position.line(), String.valueOf(position.column()), "", set, activity, severity(finding), finding.rule(),
+        csv.row(position.file(), "", position.line(), String.valueOf(position.column()), position.toString(), "", set, activity, severity(finding), finding.rule(),
             finding.message());
       } else {
-        csv.row(at.file(), "", "", "", set, activity, severity(finding), finding.rule(), finding.message());
+        csv.row(at.file(), "", "", "", at.toString(), "", set, activity, severity(finding), finding.rule(), finding.message());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the CSV report cannot be written: " + e.getMessage(), e);

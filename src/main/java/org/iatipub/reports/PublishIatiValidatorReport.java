@@ -113,10 +113,13 @@ public final class PublishIatiValidatorReport implements FindingSink, Closeable 
         facts.codelist(entry.rule()), contexts));
   }
 
-  /** {@code At transactions.csv:2:amount, which holds '3,000'}, with the cell's parts. */
+  /** {@code At transactions.csv:2:amount, which holds '3,000'} (or {@code At book.xlsx!transactions!C2, ...}), with the cell's parts. */
   private static OfficialShape.Context context(RunFindings.Entry entry) {
     Map<String, Object> where = new LinkedHashMap<>();
     where.put("file", entry.file());
+    if (!entry.sheet().isEmpty()) {
+      where.put("sheet", entry.sheet());
+    }
     if (entry.row() > 0) {
       where.put("row", entry.row());
     }

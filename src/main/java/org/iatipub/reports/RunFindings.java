@@ -26,23 +26,21 @@ class RunFindings implements FindingSink, Closeable {
   /** What a finding is about: no one activity, an activity published, or one withheld. */
   enum About { NONE, PUBLISHED, WITHHELD }
 
-  /** One finding as kept: the activity it is about, where (a cell, or a line for XML), what. */
-  record Entry(About about, String set, String identifier, String title, Severity severity, String rule, String file, long row,
-      String column, String value, String message) {
+  /**
+   * One finding as kept: the activity it is about, where (a cell, or a line for XML), what.
+   *
+   * @param sheet the workbook's sheet, empty for a CSV file (or XML)
+   * @param cell where as a person reads it: {@code file:row:column}, {@code book.xlsx!sheet!C3},
+   *     {@code file:line:column} or {@code file}
+   */
+  record Entry(About about, String set, String identifier, String title, Severity severity, String rule, String file, String sheet,
+      long row, String column, String cell, String value, String message) {
     String official() {
       return OfficialSeverity.of(severity, rule);
     }
 
     boolean sameActivity(Entry other) {
       return other != null && about == other.about && set.equals(other.set) && identifier.equals(other.identifier);
-    }
-
-    /** {@code file:row:column}, {@code file:row} or {@code file}. */
-    String cell() {
-      if (row == 0) {
-        return file;
-      }
-      return column.isEmpty() ? file + ":" + row : file + ":" + row + ":" + column;
     }
   }
 
@@ -82,7 +80,9 @@ class RunFindings implements FindingSink, Closeable {
     long row = 0;
     String column = "";
     String value = "";
+    String sheet = "";
     if (at instanceof Location.Cell cell) {
+      sheet = cell.sheet();
       row = cell.row();
       column = cell.column();
       value = cell.value();
@@ -98,8 +98,10 @@ class RunFindings implements FindingSink, Closeable {
       out.writeByte(finding.severity().ordinal());
       RecordFormat.writeText(out, finding.rule());
       RecordFormat.writeText(out, at.file());
+      RecordFormat.writeText(out, sheet);
       out.writeLong(row);
       RecordFormat.writeText(out, column);
+      RecordFormat.writeText(out, at.toString());
       RecordFormat.writeText(out, value);
       RecordFormat.writeText(out, finding.message());
       entries++;
@@ -125,10 +127,13 @@ class RunFindings implements FindingSink, Closeable {
         Severity severity = Severity.values()[in.readByte()];
         String rule = RecordFormat.readText(in);
         String at = RecordFormat.readText(in);
+        String sheet = RecordFormat.readText(in);
         long row = in.readLong();
         String column = RecordFormat.readText(in);
+        String cell = RecordFormat.readText(in);
         String value = RecordFormat.readText(in);
-        reading.entry(new Entry(about, set, identifier, title, severity, rule, at, row, column, value, RecordFormat.readText(in)));
+        reading.entry(new Entry(about, set, identifier, title, severity, rule, at, sheet, row, column, cell, value,
+            RecordFormat.readText(in)));
       }
     }
   }

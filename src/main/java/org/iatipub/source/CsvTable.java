@@ -1,22 +1,10 @@
 package org.iatipub.source;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.iatipub.finding.Finding;
-import org.iatipub.finding.Location;
 
 /**
  * A CSV file read strictly: UTF-8 with or without a byte-order mark, the first row naming the
@@ -48,13 +36,13 @@ public record CsvTable(
   /**
    * Reads {@code path}; {@code shown} is its name in findings (e.g. {@code samples/x/projects.csv}).
    * Holds every row in memory: for small files and tests; publishing streams with
-   * {@link CsvReading#read}.
+   * {@link CsvFile#read}.
    *
    * @throws IOException when the file cannot be opened at all
    */
   public static CsvTable read(Path path, String shown, char delimiter) throws IOException {
     List<SourceRow> rows = new ArrayList<>();
-    CsvReading reading = CsvReading.read(path, shown, delimiter, rows::add);
+    TableReading reading = new CsvFile(path, shown, delimiter).read(rows::add);
     return new CsvTable(shown, reading.header(), rows, reading.rowsRead(), reading.findings(), reading.complete());
   }
 
@@ -63,18 +51,8 @@ public record CsvTable(
    * read; empty when the file is empty or its first row is unreadable.
    */
   public static List<String> readHeader(Path path, char delimiter) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-    try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in, new CsvCursor(delimiter)), format)) {
-      Iterator<CSVRecord> records = parser.iterator();
-      List<String> header = new ArrayList<>();
-      if (records.hasNext()) {
-        records.next().forEach(name -> header.add(name.strip()));
-      }
-      return header;
-    } catch (UncheckedIOException | StrictUtf8Reader.NotUtf8Exception e) {
-      return List.of();
-    }
+    return new CsvFile(path, path.toString(), delimiter).header();
   }
+
 
 }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * (reading the first run's state), and times {@code xmllint --schema} with the official XSD on the
  * same output as the reference point.
  *
- * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]}.
+ * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|workbook|both|all]}
+ * (both: own and path-headers; all: the three; workbook: the path-header rows as one .xlsx workbook).
  * Peak live heap is the largest heap left after a full collection, forced every few seconds (see
  * {@link #run}): what the program holds, not what the collector happened to reserve (the default
  * heap on a big machine lets the JVM reserve gigabytes it does not need). Peak RSS and CPU time come from
@@ -46,7 +47,7 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5 || args.length > 6) {
-      System.err.println("usage: Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]");
+      System.err.println("usage: Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|workbook|both|all]");
       System.exit(2);
     }
     int activities = Integer.parseInt(args[0]);
@@ -55,7 +56,11 @@ public final class Benchmark {
     Path jar = Path.of(args[3]);
     Path xsd = Path.of(args[4]);
     String which = args.length > 5 ? args[5] : "both";
-    List<String> forms = which.equals("both") ? List.of("own", "path-headers") : List.of(which);
+    List<String> forms = switch (which) {
+      case "both" -> List.of("own", "path-headers");
+      case "all" -> List.of("own", "path-headers", "workbook");
+      default -> List.of(which);
+    };
     deleteTree(work);
     Files.createDirectories(work);
     System.out.printf(Locale.ROOT, "machine: %d cores, %.0f GiB RAM, Java %s (%s), default max heap %d MB;"
@@ -80,6 +85,9 @@ public final class Benchmark {
     SyntheticPortfolio portfolio = new SyntheticPortfolio(activities, transactions, 2020_2025L);
     if (form.equals("own")) {
       portfolio.writeOwnColumns(input, Path.of("samples/crosswalks"));
+    } else if (form.equals("workbook")) {
+      Files.createDirectories(input);
+      portfolio.writeWorkbook(input.resolve("portfolio.xlsx"));
     } else {
       portfolio.writePathHeaders(input);
     }
@@ -119,6 +127,28 @@ public final class Benchmark {
     Run nextNight = run(again, work.resolve("publish-next-night.log"), LIVE_HEAP_SAMPLE_SECONDS);
     double nextNightSeconds = seconds(t0);
 
+    // The exports of one year (Data Cube and CRS, reconciled) from the published files, in a JVM of
+    // their own as `iatipub export all` runs: they read the files once, streaming.
+    Path exportGcLog = work.resolve("gc-export.log");
+    Path exportTime = work.resolve("export.time");
+    List<String> export = new ArrayList<>();
+    if (timed) {
+      export.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", exportTime.toString()));
+    }
+    export.add("java");
+    export.addAll(JAVA_OPTIONS);
+    Path exportSettings = SyntheticPortfolio.writeExportSettings(work.resolve("export-settings"));
+    export.addAll(List.of("-Xlog:gc:file=" + exportGcLog, "-jar", jar.toString(), "export", "all",
+        "--year", Integer.toString(SyntheticPortfolio.EXPORT_YEAR), "--settings", exportSettings.toString(),
+        "--output", work.resolve("exports").toString()));
+    xml.forEach(p -> export.add(p.toString()));
+    t0 = System.nanoTime();
+    Run exported = run(export, work.resolve("export.log"), LIVE_HEAP_SAMPLE_SECONDS);
+    double exportSeconds = seconds(t0);
+    String[] exportCpu = timed ? Files.readString(exportTime).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double exportCpuSeconds = Double.parseDouble(exportCpu[exportCpu.length - 2])
+        + Double.parseDouble(exportCpu[exportCpu.length - 1]);
+
     // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
     // round is as cold as publish's: the least any pipeline built on them could take here.
     List<String> floorCommand = new ArrayList<>(List.of("java"));
@@ -126,15 +156,18 @@ public final class Benchmark {
     floorCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryFloor.class.getName(),
         work.toString()));
     Path floorLog = work.resolve("floor.log");
-    Run floor = run(floorCommand, floorLog, 0);
+    // The floor is Commons CSV's and the validator's cost: a workbook is not read by Commons CSV, so
+    // its floor is not measured.
+    boolean workbook = form.equals("workbook");
+    Run floor = workbook ? new Run(0, 0) : run(floorCommand, floorLog, 0);
 
     long peakHeapMb = peakHeap(gcLog, "Pause Young");
     long liveHeapMb = peakHeap(gcLog, "Pause Full");
     String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
     double rssMb = Long.parseLong(time[time.length - 3]) / 1024.0;
     double cpuSeconds = Double.parseDouble(time[time.length - 2]) + Double.parseDouble(time[time.length - 1]);
-    System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of CSV (generated in %.1f s)%n",
-        form, activities, transactions, inputBytes / 1e6, generateSeconds);
+    System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of %s (generated in %.1f s)%n",
+        form, activities, transactions, inputBytes / 1e6, workbook ? "workbook (.xlsx)" : "CSV", generateSeconds);
     System.out.printf(Locale.ROOT,
         "publish: exit %d, %.1f s wall, %.1f s CPU, %.0f activities/s, %.1f MB/s of XML (%.1f MB in %d files),"
             + " peak live heap %d MB (sampled by a full GC every %d s, every %d s in the first %d s; after young GCs:"
@@ -144,16 +177,23 @@ public final class Benchmark {
         peakHeapMb, rssMb);
     System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
         + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
+    System.out.printf(Locale.ROOT, "export all (Data Cube and CRS of %d, reconciled): exit %d, %.1f s wall, %.1f s CPU,"
+        + " %.0f activities/s, peak live heap %d MB%s%n", SyntheticPortfolio.EXPORT_YEAR, exported.exit, exportSeconds,
+        exportCpuSeconds, activities / exportSeconds, peakHeap(exportGcLog, "Pause Full"),
+        reconciled(work.resolve("exports"), SyntheticPortfolio.EXPORT_YEAR));
     System.out.printf(Locale.ROOT, "JIT compiler threads of the first publish: %.1f s CPU of its %.1f s%n",
         publish.jitSeconds, cpuSeconds);
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
     System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
-    System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
-    for (String line : Files.readAllLines(floorLog, StandardCharsets.UTF_8)) {
-      System.out.println("  " + line);
+    double floorSeconds = Double.NaN;
+    if (!workbook) {
+      System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
+      for (String line : Files.readAllLines(floorLog, StandardCharsets.UTF_8)) {
+        System.out.println("  " + line);
+      }
+      Matcher cold = FLOOR_COLD.matcher(Files.readString(floorLog, StandardCharsets.UTF_8));
+      floorSeconds = cold.find() ? Double.parseDouble(cold.group(1)) : Double.NaN;
     }
-    Matcher cold = FLOOR_COLD.matcher(Files.readString(floorLog, StandardCharsets.UTF_8));
-    double floorSeconds = cold.find() ? Double.parseDouble(cold.group(1)) : Double.NaN;
     System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n", floorSeconds / xmllintSeconds);
     System.out.printf(Locale.ROOT,
         "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f | %.1f |%n",
@@ -166,6 +206,16 @@ public final class Benchmark {
       return false;
     }
     return true;
+  }
+
+  /** What the reconciliation the export wrote says, in a few words. */
+  private static String reconciled(Path exports, int year) throws IOException {
+    Path text = exports.resolve("reconciliation-" + year + ".txt");
+    if (!Files.exists(text)) {
+      return " (no reconciliation written)";
+    }
+    List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
+    return "; " + lines.get(1) + "; " + lines.get(lines.size() - 1);
   }
 
   /**

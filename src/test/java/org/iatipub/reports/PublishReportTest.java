@@ -78,11 +78,11 @@ class PublishReportTest {
   void theCsvHasEachFindingAtItsCellWithTheCellsValueAndTheActivity() {
     List<String> rows = csv.lines().toList();
     assertEquals(List.of(
-        "\uFEFF\"file\",\"row\",\"column\",\"value\",\"set\",\"activity\",\"severity\",\"rule\",\"message\"",
-        "\"" + input.resolve("transactions.csv") + "\",\"2\",\"amount\",\"3,000\",\"" + input + "\",\"XM-DAC-41302-ET-22-01-NLD\",\"error\","
+        "\uFEFF\"file\",\"sheet\",\"row\",\"column\",\"cell\",\"value\",\"set\",\"activity\",\"severity\",\"rule\",\"message\"",
+        "\"" + input.resolve("transactions.csv") + "\",\"\",\"2\",\"amount\",\"" + input.resolve("transactions.csv") + ":2:amount\",\"3,000\",\"" + input + "\",\"XM-DAC-41302-ET-22-01-NLD\",\"error\","
             + "\"mapping/bad-number\",\"'3,000' is not a plain number; write digits with '.' for decimals, without thousands separators,"
             + " spaces or currency signs, e.g. 125000.50\"",
-        "\"" + input.resolve("projects.csv") + "\",\"2\",\"\",\"\",\"" + input + "\",\"XM-DAC-41302-ET-22-01-NLD\",\"error\","
+        "\"" + input.resolve("projects.csv") + "\",\"\",\"2\",\"\",\"" + input.resolve("projects.csv") + ":2\",\"\",\"" + input + "\",\"XM-DAC-41302-ET-22-01-NLD\",\"error\","
             + "\"publish/withheld\",\"activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows"
             + " linked to it) are not published\"",
         ""), rows.subList(0, 4));
