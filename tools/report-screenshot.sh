@@ -16,7 +16,7 @@ sed -e 's|<sector code="11330" vocabulary="1"/>|<sector code="11331" vocabulary=
     "$work/out/example-exports.xml" > "$work/example-exports.xml"
 java -jar target/iatipub.jar validate --format html --output "$work/report.html" "$work/example-exports.xml" || true
 sed -i "s|$work/||g" "$work/report.html"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$work/profile" --hide-scrollbars --window-size=1100,1500 \
+TMPDIR="$work" XDG_CONFIG_HOME="$work/config" chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --disable-breakpad --user-data-dir="$work/profile" --hide-scrollbars --window-size=1100,1500 \
   --screenshot="$PWD/docs/validate-report.png" "file://$work/report.html" 2> /dev/null
 echo "docs/validate-report.png"

@@ -17,95 +17,170 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium, for tests that check what a person sees of a page: the DOM after
- * the page's own script ran ({@link #dumpDom}), a screenshot, or a page driven through the DevTools
+ * the page's own script ran ({@link #dumpDom}), or a page driven through the DevTools
  * protocol (JDK's HTTP client and WebSocket only) to click as a person would. Started as the
  * machine's notes say: no sandbox (tests run as root), no GPU, and none of Chromium's own network
  * traffic, with a fresh profile each time. Without Chromium the test skips, and fails under
  * {@code CI=true} ({@link HostProgram}).
+ *
+ * <p>Everything Chromium writes (its profile, its temporary files, its crash database) goes into a
+ * directory under the caller's {@code work} directory (a test's {@code @TempDir}), never into
+ * {@code /tmp} or the home directory; and every Chromium process, the helpers it forks included,
+ * is gone before a call returns or {@link #close} does, each wait bounded by a timeout.
  */
 public final class Chromium implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** How long a process told to end is given before it is killed, and then before the test is told it lingers. */
+  private static final Duration ENDING = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
-  private final Path profile;
+  private final Path work;
   private final WebSocket socket;
   private final BlockingQueue<JsonNode> messages;
   private final AtomicInteger ids = new AtomicInteger();
 
-  private Chromium(Process process, Path profile, WebSocket socket, BlockingQueue<JsonNode> messages) {
+  private Chromium(Process process, Path work, WebSocket socket, BlockingQueue<JsonNode> messages) {
     this.process = process;
-    this.profile = profile;
+    this.work = work;
     this.socket = socket;
     this.messages = messages;
   }
 
-  private static List<String> command(Path profile) {
+  /**
+   * A fresh directory under {@code parent} for one browser: its profile, temporary and config
+   * files. Its name is short: Chromium puts a Unix socket in its temporary directory, and a
+   * socket's path may not be longer than 107 bytes.
+   */
+  private static Path workUnder(Path parent) throws IOException {
+    for (int n = 1; ; n++) {
+      Path work = parent.resolve("chromium-" + n);
+      try {
+        Files.createDirectory(work);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        continue;
+      }
+      Files.createDirectories(work.resolve("t"));
+      Files.createDirectories(work.resolve("config"));
+      return work;
+    }
+  }
+
+  private static List<String> command(Path work) {
     Path chromium = HostProgram.require("chromium", "chromium");
     return new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
+        "--disable-breakpad", "--user-data-dir=" + work.resolve("profile")));
+  }
+
+  /** Started with its temporary files and its crash database in {@code work}. */
+  private static ProcessBuilder builder(List<String> command, Path work) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("chromium.log").toFile());
+    builder.environment().put("TMPDIR", work.resolve("t").toString());
+    builder.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());
+    return builder;
   }
 
   /** The page's DOM once loaded and its script has run, as Chromium serialises it. */
-  public static String dumpDom(Path html) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("iatipub-chromium-");
+  public static String dumpDom(Path html, Path parent) throws IOException, InterruptedException {
+    Path work = workUnder(parent);
+    Path dom = work.resolve("dom.html");
+    List<String> command = command(work);
+    command.add("--dump-dom");
+    command.add(html.toUri().toString());
+    // To a file, not a pipe: reading a pipe would wait with no timeout on a browser that hangs.
+    Process process = builder(command, work).redirectOutput(dom.toFile()).start();
     try {
-      List<String> command = command(profile);
-      command.add("--dump-dom");
-      command.add(html.toUri().toString());
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      byte[] dom = process.getInputStream().readAllBytes();
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("chromium did not finish loading " + html + " in " + TIMEOUT);
+      awaitExit(process, work, "loading " + html);
+      String text = Files.readString(dom, StandardCharsets.UTF_8);
+      if (process.exitValue() != 0 || text.isBlank()) {
+        throw new IOException("chromium showed no page for " + html + " (exit " + process.exitValue() + ")" + told(work));
       }
-      return new String(dom, StandardCharsets.UTF_8);
+      return text;
     } finally {
-      delete(profile);
+      end(process, work);
     }
   }
 
-  /** A picture of the page as a browser window of this size shows it. */
-  public static void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("iatipub-chromium-");
+  /** What Chromium said on standard error, its last lines, for a failure's message. */
+  private static String told(Path work) {
     try {
-      List<String> command = command(profile);
-      command.add("--hide-scrollbars");
-      command.add("--window-size=" + width + "," + height);
-      command.add("--screenshot=" + png.toAbsolutePath());
-      command.add(html.toUri().toString());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("chromium did not finish the screenshot of " + html + " in " + TIMEOUT);
-      }
-    } finally {
-      delete(profile);
+      List<String> lines = Files.readAllLines(work.resolve("chromium.log"), StandardCharsets.UTF_8);
+      return "; it said:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "";
     }
+  }
+
+  private static void awaitExit(Process process, Path work, String what) throws IOException, InterruptedException {
+    if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new IOException("chromium did not finish " + what + " in " + TIMEOUT + told(work));
+    }
+  }
+
+  /**
+   * Ends the browser and every process of it: its descendants, and any helper that outlived it (a
+   * helper whose parent exited is no longer its descendant, but names the work directory in its
+   * arguments). Then deletes the work directory, which nothing writes to any more.
+   */
+  private static void end(Process process, Path work) throws IOException, InterruptedException {
+    String mark = work.toString();
+    List<ProcessHandle> all = Stream.concat(Stream.concat(Stream.of(process.toHandle()), process.descendants()),
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(line -> line.contains(mark)).orElse(false)))
+        .distinct().toList();
+    all.forEach(ProcessHandle::destroy);
+    List<ProcessHandle> left = awaitEnd(all);
+    left.forEach(ProcessHandle::destroyForcibly);
+    left = awaitEnd(left);
+    if (!left.isEmpty()) {
+      throw new IOException("chromium processes " + left.stream().map(ProcessHandle::pid).toList() + " did not end in " + ENDING.multipliedBy(2));
+    }
+    delete(work);
+  }
+
+  /** Waits up to {@link #ENDING} for the processes to end; those still running. */
+  private static List<ProcessHandle> awaitEnd(List<ProcessHandle> processes) throws InterruptedException {
+    long deadline = System.nanoTime() + ENDING.toNanos();
+    List<ProcessHandle> left = new ArrayList<>();
+    for (ProcessHandle handle : processes) {
+      try {
+        handle.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        left.add(handle);
+      } catch (ExecutionException e) {
+        // onExit never fails; if it did, isAlive below still tells
+      }
+      if (handle.isAlive() && !left.contains(handle)) {
+        left.add(handle);
+      }
+    }
+    return left;
   }
 
   /** A browser showing {@code html}, driven through the DevTools protocol; close it when done. */
-  public static Chromium open(Path html) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("iatipub-chromium-");
-    List<String> command = command(profile);
+  public static Chromium open(Path html, Path parent) throws IOException, InterruptedException {
+    Path work = workUnder(parent);
+    List<String> command = command(work);
     command.add("--remote-debugging-port=0");
     command.add("--remote-allow-origins=*");
     command.add("--window-size=1280,1000");
     command.add("about:blank");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process = builder(command, work).start();
     try {
-      Path portFile = profile.resolve("DevToolsActivePort");
+      Path portFile = work.resolve("profile").resolve("DevToolsActivePort");
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).size() < 2) {
         if (System.nanoTime() > deadline || !process.isAlive()) {
-          throw new IOException("chromium did not open its DevTools port");
+          throw new IOException("chromium did not open its DevTools port" + told(work));
         }
         Thread.sleep(50);
       }
@@ -113,7 +188,7 @@ public final class Chromium implements AutoCloseable {
       HttpClient http = HttpClient.newHttpClient();
       String pageSocket = null;
       while (pageSocket == null) {
-        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+        String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).timeout(TIMEOUT).build(),
             HttpResponse.BodyHandlers.ofString()).body();
         for (JsonNode target : JSON.readTree(list)) {
           if (target.path("type").asText().equals("page")) {
@@ -128,14 +203,21 @@ public final class Chromium implements AutoCloseable {
         }
       }
       BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-      WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new Listener(messages)).join();
-      Chromium browser = new Chromium(process, profile, socket, messages);
+      WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(pageSocket), new Listener(messages))
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      Chromium browser = new Chromium(process, work, socket, messages);
       browser.call("Page.enable", JSON.createObjectNode());
       browser.navigate(html);
       return browser;
+    } catch (ExecutionException | TimeoutException e) {
+      end(process, work);
+      throw new IOException("chromium's DevTools socket did not open: " + e, e);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      process.destroyForcibly();
-      delete(profile);
+      try {
+        end(process, work);
+      } catch (IOException | InterruptedException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -177,7 +259,11 @@ public final class Chromium implements AutoCloseable {
     int id = ids.incrementAndGet();
     ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
     message.set("params", params);
-    socket.sendText(JSON.writeValueAsString(message), true).join();
+    try {
+      socket.sendText(JSON.writeValueAsString(message), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException(method + " could not be sent: " + e, e);
+    }
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
       JsonNode reply = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -225,21 +311,15 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /** Ends the browser and all its processes, waiting a bounded time, and deletes its work directory. */
   @Override
   public void close() throws IOException {
+    socket.abort();
     try {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
-    } finally {
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-      delete(profile);
+      end(process, work);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while ending chromium", e);
     }
   }
 
@@ -247,12 +327,10 @@ public final class Chromium implements AutoCloseable {
     if (!Files.exists(dir)) {
       return;
     }
-    try (var walk = Files.walk(dir)) {
+    try (Stream<Path> walk = Files.walk(dir)) {
       for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Chromium may still be writing its profile as it exits; the temporary directory is the system's to clean.
     }
   }
 }

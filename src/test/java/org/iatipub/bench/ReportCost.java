@@ -61,7 +61,7 @@ public final class ReportCost {
 
     Path blank = dir.resolve("blank.html");
     Files.writeString(blank, "<!DOCTYPE html><title>blank</title>");
-    try (Chromium browser = Chromium.open(blank)) {
+    try (Chromium browser = Chromium.open(blank, dir)) {
       for (int round = 1; round <= 3; round++) {
         start = System.nanoTime();
         browser.navigate(html);

@@ -51,7 +51,7 @@ class HtmlReportInBrowserTest {
   /** The shared browser, showing {@code html} freshly loaded. */
   private static Chromium show(Path html) throws Exception {
     if (page == null) {
-      page = Chromium.open(html);
+      page = Chromium.open(html, dir);
     } else {
       page.navigate(html);
     }
@@ -60,7 +60,7 @@ class HtmlReportInBrowserTest {
 
   @Test
   void theSummaryShowsEachFilesActivitiesVerdictAndCounts() throws Exception {
-    String dom = Chromium.dumpDom(report);
+    String dom = Chromium.dumpDom(report, dir);
     Matcher row = Pattern.compile("<table class=\"files\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(dom);
     assertTrue(row.find(), "the files table");
     List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>").matcher(row.group(1)).results()

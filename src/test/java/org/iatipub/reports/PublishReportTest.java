@@ -69,7 +69,7 @@ class PublishReportTest {
 
   private static Chromium report() throws Exception {
     if (page == null) {
-      page = Chromium.open(reports.resolve("report.html"));
+      page = Chromium.open(reports.resolve("report.html"), reports);
     }
     return page;
   }
