@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The validation report as a person sees it, in headless Chromium: the summary's numbers, a
  * finding's place, message and marked source, the filter that hides warnings when its box is
- * clicked, and a hostile file whose every attempt at script stays text, while the report's own
+ * clicked, the rule and file filters, and a hostile file whose every attempt at script stays text, while the report's own
  * script runs.
  */
 class HtmlReportInBrowserTest {
   @TempDir static Path dir;
   private static Path report;
   private static Path hostile;
+  /** Two files: the sample, and another with one unknown sector code. */
+  private static Path twoFiles;
   /** One browser for the class: starting Chromium is most of what these tests cost. */
   private static Chromium page;
 
@@ -37,6 +39,10 @@ class HtmlReportInBrowserTest {
     Path sample = Reported.file(dir, "sample.xml", "<iati-activities version=\"2.03\">\n" + SAMPLE + "</iati-activities>\n");
     report = dir.resolve("report.html");
     HtmlValidationReportTest.validate(report, sample);
+    Path other = Reported.file(dir, "other.xml", "<iati-activities version=\"2.03\">\n"
+        + HtmlValidationReportTest.ACTIVITY.formatted(4, 4, "99998") + "</iati-activities>\n");
+    twoFiles = dir.resolve("two-files.html");
+    HtmlValidationReportTest.validate(twoFiles, sample, other);
     hostile = dir.resolve("hostile.html");
     HtmlValidationReportTest.validate(hostile, Reported.file(dir, "hostile.xml", HtmlValidationReportTest.hostile()));
   }
@@ -106,6 +112,29 @@ class HtmlReportInBrowserTest {
       page.click("#filters input[value=warning]");
       assertEquals("{\"error\":1,\"warning\":1,\"shown\":\"2\"}", page.evaluate(visible).toString());
     }
+  }
+
+  @Test
+  void choosingARuleOrAFileShowsOnlyTheirFindings() throws Exception {
+    Chromium page = show(twoFiles);
+    String visible = "(function(){var n=[];document.querySelectorAll('.f').forEach(function(f){if(f.offsetParent!==null)"
+        + "{n.push(f.closest('.record').querySelector('summary .id').textContent+' '+f.dataset.rule);}});"
+        + "return n.join(', ')+' | '+document.getElementById('shown').innerText;})()";
+    assertEquals("XM-DAC-41302-1 9.76.1, XM-DAC-41302-2 codelist/withdrawn, XM-DAC-41302-4 9.76.1 | 3",
+        page.evaluate(visible).asText());
+    choose(page, "rule", "9.76.1");
+    assertEquals("XM-DAC-41302-1 9.76.1, XM-DAC-41302-4 9.76.1 | 2", page.evaluate(visible).asText());
+    choose(page, "file", "1");
+    assertEquals("XM-DAC-41302-4 9.76.1 | 1", page.evaluate(visible).asText(), "the rule's findings in the second file");
+    choose(page, "rule", "");
+    choose(page, "file", "0");
+    assertEquals("XM-DAC-41302-1 9.76.1, XM-DAC-41302-2 codelist/withdrawn | 2", page.evaluate(visible).asText(), "the first file's");
+  }
+
+  /** Picks an option of the filter's list as a person does: the value changes, and the page is told. */
+  private static void choose(Chromium page, String list, String value) throws Exception {
+    page.evaluate("(function(){var s=document.querySelector('#filters select[name=" + list + "]');s.value='" + value + "';"
+        + "s.dispatchEvent(new Event('change',{bubbles:true}));})()");
   }
 
   @Test
