@@ -46,11 +46,20 @@ final class PublishSummary {
       published += set.published();
       withheld += set.withheld();
     }
-    // The errors of the run by rule: why rows were withheld or rejected (each finding names its row).
-    Map<String, Long> reasons = report.errorsByRule();
-    if (!reasons.isEmpty()) {
-      out.println("withheld or rejected because of: " + String.join(", ",
-          reasons.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    // Why activities were withheld: each counted once under every rule its errors break. Then the
+    // errors behind no withheld activity: rejected rows, unread files (each finding names its row).
+    RuleNames names = RuleNames.standard();
+    if (!report.withheldByRule().isEmpty()) {
+      out.println("activities withheld, by rule broken:");
+      report.withheldByRule().forEach((rule, activities) ->
+          out.printf("  %s: %d %s%n", names.shown(rule), activities, activities == 1 ? "activity" : "activities"));
+    }
+    Map<String, Long> other = new java.util.TreeMap<>(report.errorsByRule());
+    other.keySet().removeAll(report.withheldByRule().keySet());
+    other.remove("publish/withheld");
+    if (!other.isEmpty()) {
+      out.println("other errors (rejected rows, files not read), by rule:");
+      other.forEach((rule, errors) -> out.printf("  %s: %d %s%n", names.shown(rule), errors, errors == 1 ? "error" : "errors"));
     }
     out.printf("%d activities published, %d withheld; findings: %d errors, %d warnings, %d info%s%n",
         published, withheld, report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO),
@@ -100,6 +109,10 @@ final class PublishSummary {
     document.put("findings", findings);
     document.put("sets", report.sets());
     document.put("reasons", report.errorsByRule());
+    RuleNames names = RuleNames.standard();
+    Map<String, Object> withheld = new LinkedHashMap<>();
+    report.withheldByRule().forEach((rule, activities) -> withheld.put(rule, Map.of("name", names.of(rule), "activities", activities)));
+    document.put("withheld-by-rule", withheld);
     document.put("committed", report.committed());
     document.put("changes", report.changes() == null ? null : changes(report.changes()));
     document.put("manifest", report.manifest());

@@ -32,6 +32,7 @@ import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
 import org.iatipub.mapping.OwnColumnsMapping;
+import org.iatipub.mapping.OwnFormHints;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.mapping.XmlElement;
@@ -132,6 +133,7 @@ public final class Publisher {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Long> withheldBecause = new java.util.TreeMap<>();
     FindingSink counted = new FindingSink() {
       @Override
       public void accept(Finding finding) {
@@ -163,7 +165,7 @@ public final class Publisher {
           continue;
         }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
+        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress, withheldBecause);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -176,16 +178,18 @@ public final class Publisher {
       }
       if (request.strict() && counts.getOrDefault(Severity.ERROR, 0L) > 0) {
         outcomes.replaceAll(SetOutcome::unpublished);
-        return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
+        // Not committed: yesterday's output stays.
+        return new PublishReport(outcomes, counts, null, null, errors, withheldBecause);
       }
       derived.forEach(release::derive);
       Release.Committed committed = release.commit();
-      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
+      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors, withheldBecause);
     }
   }
 
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress)
-      throws IOException {
+  /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
+  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress,
+      Map<String, Long> withheldBecause) throws IOException {
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
         ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
@@ -202,7 +206,9 @@ public final class Publisher {
           : new PathHeaderMapping(set.records());
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
-      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
+      ActivityChecks.Wording wording = set.form() == InputForm.OWN
+          ? new OwnFormHints(set.mapping(), set.mappingName())::message : ActivityChecks.Wording.AS_CHECKED;
+      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()), wording)) {
         // Mapping, binding, writing, schema validation and the checks of one activity alone run on
         // worker threads, each with its own writer (marshallers and validators are not thread-safe).
         // The checks that compare activities, appending and reporting run here, in input order, so
@@ -215,11 +221,11 @@ public final class Publisher {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
             Prepared prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks);
+              prepared = prepare(next, mapping, writers.get(), checks, wording);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, wording)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -227,13 +233,15 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            if (decide(prepared, checks, file, set.shown(), sink)) {
+            Set<String> reasons = decide(prepared, checks, file, set.shown(), sink);
+            if (reasons.isEmpty()) {
               published++;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
               }
             } else {
               withheld++;
+              reasons.forEach(rule -> withheldBecause.merge(rule, 1L, Long::sum));
               file.withhold(rows.id());
               withhold(rows, tallies);
             }
@@ -311,7 +319,8 @@ public final class Publisher {
   private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
       ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone) {}
 
-  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks) {
+  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
+      ActivityChecks.Wording wording) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
     DraftCells cells = new DraftCells(draft);
@@ -326,7 +335,7 @@ public final class Publisher {
     ActivityWriter.Written written = writer.write(bound.activity());
     for (ActivityWriter.Problem problem : written.problems()) {
       findings.add(Finding.error(problem.rule(), locate(problem, cells.get(), rows), "activity '" + draft.identifier()
-          + "', " + shortPath(problem.path()) + ": " + problem.message()));
+          + "', " + shortPath(problem.path()) + ": " + wording.message(problem.rule(), problem.path(), problem.message())));
     }
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
@@ -357,9 +366,11 @@ public final class Publisher {
 
   /**
    * Runs the checks over a prepared activity and publishes or withholds it, telling {@code sink}
-   * with its findings; true when it was published.
+   * with its findings.
+   *
+   * @return why it was withheld: the ids of the rules its errors break, in order; empty when it was published
    */
-  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, String set, FindingSink sink)
+  private static Set<String> decide(Prepared prepared, ActivityChecks checks, OutputFile file, String set, FindingSink sink)
       throws IOException {
     List<Finding> findings = new ArrayList<>(prepared.findings());
     ActivityWriter.Written written = prepared.written();
@@ -373,15 +384,17 @@ public final class Publisher {
       if (findings.stream().noneMatch(Finding::isError)) {
         file.append(prepared.bound().activity().getValue(), written.xml());
         sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, true), findings);
-        return true;
+        return Set.of();
       }
     }
+    Set<String> reasons = new TreeSet<>();
+    findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
     ActivityRows rows = prepared.rows();
     findings.add(Finding.error("publish/withheld", rows.main().whole(),
         "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
             + " rows (this one and the rows linked to it) are not published"));
     sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
-    return false;
+    return reasons;
   }
 
   /** The first narrative of the draft's title, for reports; empty when it has none. */
