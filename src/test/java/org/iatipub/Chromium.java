@@ -133,7 +133,7 @@ public final class Chromium implements AutoCloseable {
    * arguments). Then deletes the work directory, which nothing writes to any more.
    */
   private static void end(Process process, Path work) throws IOException, InterruptedException {
-    String mark = work.toString();
+    String mark = work + java.io.File.separator; // chromium-1/, not chromium-12's prefix
     List<ProcessHandle> all = Stream.concat(Stream.concat(Stream.of(process.toHandle()), process.descendants()),
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(line -> line.contains(mark)).orElse(false)))
         .distinct().toList();
