@@ -13,7 +13,7 @@ import javax.xml.namespace.QName;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.validation.DocumentKind;
-import org.iatipub.validation.FileRule;
+import org.iatipub.validation.FileLevelRule;
 import org.iatipub.validation.NotWellFormed;
 import org.iatipub.xml.SafeXml;
 import org.xml.sax.Attributes;
@@ -56,8 +56,7 @@ final class RecordStream {
     reader.setContentHandler(handler);
     reader.setErrorHandler(handler);
     if (Files.size(file) == 0) {
-      findings.accept(FileRule.EMPTY.at(new Location.WholeFile(shown),
-          "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
+      findings.accept(NotWellFormed.empty(shown));
       return new Outcome(null, false);
     }
     try (InputStream in = Files.newInputStream(file)) {
@@ -70,7 +69,7 @@ final class RecordStream {
       findings.accept(NotWellFormed.finding(shown, e));
       return new Outcome(handler.kind, false);
     } catch (SAXException e) {
-      findings.accept(FileRule.UNREADABLE.at(new Location.WholeFile(shown), "cannot be read as XML: " + e.getMessage()));
+      findings.accept(NotWellFormed.unreadable(shown, e));
       return new Outcome(handler.kind, false);
     }
     return new Outcome(handler.kind, true);
@@ -109,7 +108,7 @@ final class RecordStream {
       if (depth == 1) {
         kind = DocumentKind.ofRoot(uri, localName).orElse(null);
         if (kind == null) {
-          findings.accept(FileRule.ROOT.at(here(), "the root element is <" + qName + ">, not <iati-activities>"
+          findings.accept(Finding.error(FileLevelRule.NOT_IATI.id(), here(), "the root element is <" + qName + ">, not <iati-activities>"
               + " or <iati-organisations>: this is no IATI file, so there is nothing to flatten"));
           throw new NotIati();
         }

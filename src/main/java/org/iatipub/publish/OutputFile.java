@@ -53,7 +53,7 @@ final class OutputFile {
 
   /** Appends one activity, already checked; {@code xml} is its serialisation. */
   void append(IatiActivityType activity, byte[] xml) throws IOException {
-    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml);
+    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml, ActivityPortfolio.of(activity));
   }
 
   /** Notes an activity withheld by this run, by the id its rows give (the project id in the own form). */

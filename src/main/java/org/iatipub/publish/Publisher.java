@@ -35,6 +35,7 @@ import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnFormHints;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
+import org.iatipub.mapping.XmlElement;
 import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
@@ -121,16 +122,37 @@ public final class Publisher {
   /** As {@link #publish(PublishRequest, Consumer)}, telling {@code progress} of each activity decided on. */
   public PublishReport publish(PublishRequest request, Consumer<Finding> sink, Progress progress)
       throws CannotPublish, IOException {
+    return publish(request, (FindingSink) sink::accept, progress);
+  }
+
+  /**
+   * As {@link #publish(PublishRequest, Consumer, Progress)}, telling {@code sink} of each activity
+   * with its findings when it is decided on.
+   */
+  public PublishReport publish(PublishRequest request, FindingSink sink, Progress progress) throws CannotPublish, IOException {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, Long> withheldBecause = new java.util.TreeMap<>();
-    Consumer<Finding> counted = finding -> {
-      counts.merge(finding.severity(), 1L, Long::sum);
-      if (finding.isError()) {
-        errors.merge(finding.rule(), 1L, Long::sum);
+    FindingSink counted = new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        count(finding);
+        sink.accept(finding);
       }
-      sink.accept(finding);
+
+      @Override
+      public void activity(ActivityOutcome activity, List<Finding> findings) {
+        findings.forEach(this::count);
+        sink.activity(activity, findings);
+      }
+
+      private void count(Finding finding) {
+        counts.merge(finding.severity(), 1L, Long::sum);
+        if (finding.isError()) {
+          errors.merge(finding.rule(), 1L, Long::sum);
+        }
+      }
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
@@ -166,7 +188,7 @@ public final class Publisher {
   }
 
   /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress,
+  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress,
       Map<String, Long> withheldBecause) throws IOException {
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
@@ -211,7 +233,7 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            Set<String> reasons = decide(prepared, checks, file, sink);
+            Set<String> reasons = decide(prepared, checks, file, set.shown(), sink);
             if (reasons.isEmpty()) {
               published++;
               for (SourceRow row : rows.allRows()) {
@@ -222,9 +244,6 @@ public final class Publisher {
               reasons.forEach(rule -> withheldBecause.merge(rule, 1L, Long::sum));
               file.withhold(rows.id());
               withhold(rows, tallies);
-              sink.accept(PublishRule.WITHHELD.at(rows.main().whole(),
-                  "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
-                      + " rows (this one and the rows linked to it) are not published"));
             }
           }
         } finally {
@@ -346,14 +365,16 @@ public final class Publisher {
   }
 
   /**
-   * Runs the checks over a prepared activity and publishes or withholds it.
+   * Runs the checks over a prepared activity and publishes or withholds it, telling {@code sink}
+   * with its findings.
    *
    * @return why it was withheld: the ids of the rules its errors break, in order; empty when it was published
    */
-  private static Set<String> decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
+  private static Set<String> decide(Prepared prepared, ActivityChecks checks, OutputFile file, String set, FindingSink sink)
       throws IOException {
     List<Finding> findings = new ArrayList<>(prepared.findings());
     ActivityWriter.Written written = prepared.written();
+    String title = title(prepared.draft().activity());
     if (written != null) {
       if (written.valid()) {
         // The codelist and rule checks of validate; their errors withhold the activity too.
@@ -362,14 +383,32 @@ public final class Publisher {
       }
       if (findings.stream().noneMatch(Finding::isError)) {
         file.append(prepared.bound().activity().getValue(), written.xml());
-        findings.forEach(sink);
+        sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, true), findings);
         return Set.of();
       }
     }
-    findings.forEach(sink);
     Set<String> reasons = new TreeSet<>();
     findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
+    ActivityRows rows = prepared.rows();
+    findings.add(PublishRule.WITHHELD.at(rows.main().whole(),
+        "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
+            + " rows (this one and the rows linked to it) are not published"));
+    sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
     return reasons;
+  }
+
+  /** The first narrative of the draft's title, for reports; empty when it has none. */
+  private static String title(XmlElement activity) {
+    for (XmlElement child : activity.children()) {
+      if (child.name().getLocalPart().equals("title") && child.name().getNamespaceURI().isEmpty()) {
+        for (XmlElement narrative : child.children()) {
+          if (narrative.name().getLocalPart().equals("narrative") && narrative.text() != null) {
+            return narrative.text().strip();
+          }
+        }
+      }
+    }
+    return "";
   }
 
   private static Prepared done(Future<Prepared> prepared) throws IOException {

@@ -227,7 +227,7 @@ class BadRowsTest {
     Files.writeString(input.resolve("projects.csv"), OwnForm.PROJECTS + "\"NP-24-01-FIN,unclosed\n");
     PublishRun second = publish();
 
-    assertEquals(List.of(".iatipub.lock", "iatipub-state.json", name, "manifest.json"), PublishRun.allFilesIn(output),
+    assertEquals(List.of(".iatipub.lock", "iatipub-portfolio.json", "iatipub-state.json", name, "manifest.json"), PublishRun.allFilesIn(output),
         "no temporary file or staging directory is left behind");
     assertEquals(new String(published, StandardCharsets.UTF_8), Files.readString(output.resolve(name)));
   }

@@ -70,7 +70,7 @@ class OwnFormMessagesTest {
         """);
 
     assertEquals(List.of(input + "/deliverables.csv:2:sdg: error: activity 'XM-DAC-41302-ET-22-01-NLD',"
-        + " result/indicator/reference: Attribute 'code' must appear on element 'reference'.; in mapping.yaml, map"
-        + " files.deliverables.paths.indicator/reference/@code [xsd/cvc-complex-type.4]"), errors);
+        + " result/indicator/reference: Attribute 'code' must appear on element 'reference' (schema constraint"
+        + " cvc-complex-type.4); in mapping.yaml, map files.deliverables.paths.indicator/reference/@code [0.3.1]"), errors);
   }
 }

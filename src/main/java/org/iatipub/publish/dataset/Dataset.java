@@ -72,14 +72,20 @@ public final class Dataset {
     return published;
   }
 
+  /** Adds one record that is not an activity (an organisation): it has no part in the portfolio. */
+  public void add(String identifier, String splitKey, byte[] xml) throws IOException {
+    add(identifier, splitKey, xml, null);
+  }
+
   /**
    * Adds one record, already valid.
    *
    * @param identifier its IATI identifier
    * @param splitKey its recipient country or region code for a split layout, or null
    * @param xml its bytes as written, with or without a last-updated-datetime
+   * @param portfolio its part in the portfolio, from what was written; null for a record that is not an activity
    */
-  public synchronized void add(String identifier, String splitKey, byte[] xml) throws IOException {
+  public synchronized void add(String identifier, String splitKey, byte[] xml, PortfolioFacts portfolio) throws IOException {
     ContentStamp.Parts split = stamp.split(xml);
     String sha = ContentStamp.sha256(split.content());
     PublishState.Entry before = previous.lookUp(set, identifier);
@@ -88,7 +94,7 @@ public final class Dataset {
     byte[] record = stamp.stamp(split.content(), when);
     DatasetFile file = fileFor(key(splitKey), record);
     file.append(record);
-    run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false));
+    run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false, portfolio == null ? "" : portfolio.encode()));
     published++;
     progress.record(set);
   }

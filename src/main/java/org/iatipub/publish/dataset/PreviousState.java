@@ -118,6 +118,7 @@ final class PreviousState implements Closeable {
       RecordFormat.writeText(out, entry.sha256());
       RecordFormat.writeText(out, entry.lastUpdated());
       RecordFormat.writeText(out, entry.file());
+      RecordFormat.writeText(out, entry.portfolio());
     });
   }
 
@@ -125,7 +126,7 @@ final class PreviousState implements Closeable {
     return RecordBytes.read(value, in -> {
       byte flags = in.readByte();
       return new PublishState.Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in),
-          (flags & WITHHELD) != 0);
+          (flags & WITHHELD) != 0, RecordFormat.readText(in));
     });
   }
 }

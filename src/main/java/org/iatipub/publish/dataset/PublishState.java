@@ -16,7 +16,7 @@ import org.iatipub.scratch.RecordFormat;
  * content (without its timestamp) and the {@code last-updated-datetime} it was given. It is
  * committed with the files it describes, so it never disagrees with them.
  *
- * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld"}}}}</pre>
+ * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld", "portfolio"}}}}</pre>
  *
  * Sets and identifiers are sorted. At hundreds of thousands of records the file is tens of
  * megabytes, so it is read and written a record at a time, never held whole.
@@ -34,23 +34,35 @@ public final class PublishState {
    * @param file the file it is in
    * @param withheld true when this run withheld it: it is in no file, and kept here so that it keeps
    *     its timestamp when it comes back unchanged
+   * @param portfolio its part in the published portfolio ({@link PortfolioFacts#encode}), empty
+   *     when not known (an organisation, or a state written before these were kept)
    */
-  public record Entry(String sha256, String lastUpdated, String file, boolean withheld) {
+  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, String portfolio) {
+    public Entry {
+      portfolio = portfolio == null ? "" : portfolio;
+    }
+
+    public Entry(String sha256, String lastUpdated, String file, boolean withheld) {
+      this(sha256, lastUpdated, file, withheld, "");
+    }
+
     void writeTo(DataOutput out) throws IOException {
       out.writeBoolean(withheld);
       RecordFormat.writeText(out, sha256);
       RecordFormat.writeText(out, lastUpdated);
       RecordFormat.writeText(out, file);
+      RecordFormat.writeText(out, portfolio);
     }
 
     static Entry readFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
-      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld);
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
+          RecordFormat.readText(in));
     }
 
     /** The same record, withheld by this run. */
     Entry asWithheld() {
-      return new Entry(sha256, lastUpdated, file, true);
+      return new Entry(sha256, lastUpdated, file, true, portfolio);
     }
   }
 
@@ -102,6 +114,7 @@ public final class PublishState {
     String lastUpdated = null;
     String file = null;
     boolean withheld = false;
+    String portfolio = "";
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       json.nextToken();
@@ -110,10 +123,11 @@ public final class PublishState {
         case "last-updated" -> lastUpdated = json.getValueAsString();
         case "file" -> file = json.getValueAsString();
         case "withheld" -> withheld = json.getValueAsBoolean();
+        case "portfolio" -> portfolio = json.getValueAsString();
         default -> json.skipChildren();
       }
     }
-    return new Entry(sha256, lastUpdated, file, withheld);
+    return new Entry(sha256, lastUpdated, file, withheld, portfolio);
   }
 
   private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws IOException {
@@ -167,6 +181,9 @@ public final class PublishState {
       json.writeStringField("last-updated", entry.lastUpdated());
       json.writeStringField("file", entry.file());
       json.writeBooleanField("withheld", entry.withheld());
+      if (!entry.portfolio().isEmpty()) {
+        json.writeStringField("portfolio", entry.portfolio());
+      }
       json.writeEndObject();
     }
 

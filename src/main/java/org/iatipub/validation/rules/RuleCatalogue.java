@@ -1,5 +1,6 @@
 package org.iatipub.validation.rules;
 
+import static org.iatipub.finding.Severity.ERROR;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
 import org.iatipub.validation.DocumentKind;
-import org.iatipub.validation.FileRule;
+import org.iatipub.validation.FileLevelRule;
+import org.iatipub.validation.VersionRule;
 
 /**
  * Everything iatipub checks in an IATI file, as {@code iatipub rules} lists it: the XML and
@@ -35,12 +37,19 @@ public record RuleCatalogue(List<Rule> rules) {
     return new RuleCatalogue(all);
   }
 
+  /** What {@code validate --schema-only} runs: the file-level checks alone. */
+  public static RuleCatalogue fileLevel() {
+    return new RuleCatalogue(fileRules());
+  }
+
   /** The checks of the XML reader and schema validator ({@code FileValidator}), which report these ids. */
   static List<Rule> fileRules() {
     List<Rule> rules = new ArrayList<>();
-    for (FileRule rule : FileRule.values()) {
-      rules.add(new Rule(rule.id(), rule.severity(), BOTH, rule.description()));
+    for (FileLevelRule rule : FileLevelRule.values()) {
+      rules.add(new Rule(rule.id(), ERROR, BOTH, rule.description()));
     }
+    VersionRule version = VersionRule.CHECKED_AS_203;
+    rules.add(new Rule(version.id(), version.severity(), BOTH, version.description()));
     return List.copyOf(rules);
   }
 
@@ -58,6 +67,8 @@ public record RuleCatalogue(List<Rule> rules) {
     checked.sameCheckAs().forEach((repeat, reportedAs) -> rules.add(codelistRule(repeat, byRule.get(reportedAs),
         " (the catalogue's repeat of " + reportedAs + ", the id these findings carry)")));
     rules.sort(Comparator.comparing(Rule::id));
+    rules.add(new Rule(CodelistMapping.WITHDRAWN_RULE, Severity.WARNING, BOTH,
+        "no coded value uses a code that its codelist has withdrawn (a warning for every codelist check above)"));
     return List.copyOf(rules);
   }
 

@@ -52,10 +52,28 @@ final class CodelistExamples {
    */
   private static final Set<String> OWN_FINDINGS_ONLY = Set.of("9.49.1");
 
+  /**
+   * The Version codelist's checks of the root's version: a version outside it is stopped first by
+   * 0.6.1, as the official validator does, so no file reaches them ({@code EveryRuleHasExamplesTest}).
+   */
+  static final Set<String> STOPPED_BEFORE = Set.of("9.1.1", "9.97.1");
+
   static List<RuleExample> examples() {
     CodelistSnapshot snapshot = CodelistSnapshot.bundled();
     List<RuleExample> examples = new ArrayList<>();
+    // A code the codelist has withdrawn is a warning of its own, not the unknown code's error.
+    examples.add(RuleExample.breaksAmongOthers(CodelistMapping.WITHDRAWN_RULE, "breaks with a withdrawn sector code",
+        ExampleFiles.activity("""
+            <sector vocabulary="1" code="11321"/> <!-- warning codelist/withdrawn -->
+            """)));
+    examples.add(RuleExample.keepsAmongOthers(CodelistMapping.WITHDRAWN_RULE, "keeps with a current sector code",
+        ExampleFiles.activity("""
+            <sector vocabulary="1" code="11110"/>
+            """)));
     for (CodelistMapping mapping : CheckedMappings.of(snapshot).mappings()) {
+      if (STOPPED_BEFORE.contains(mapping.rule())) {
+        continue;
+      }
       Codelist codelist = snapshot.codelist(mapping.codelist()).orElseThrow();
       if (codelist.contains(UNKNOWN)) {
         throw new IllegalStateException(codelist.label() + " has the code " + UNKNOWN + ", meant to be unknown");

@@ -174,15 +174,6 @@ final class DateExamples {
             </budget>
             """),
             "the budget period 2024-01-01 to 2025-01-02 is longer than a year; split it into periods of a year or less")
-        .breaks("7.5.2", activity("""
-            <budget type="1" status="1">
-              <period-start iso-date="2024-01-01"/>
-              <period-end iso-date="2024-12-31"/>
-              <value>1000</value> <!-- error 7.5.2; error xsd/cvc-complex-type.4 -->
-            </budget>
-            """),
-            "the budget value has no value-date; add the date used for its currency conversion (usually the period start)")
-        .keeps("7.5.2", activity(budget("2024-01-01", "2024-12-31")))
         .breaks("11.3.1", organisation("""
             <recipient-country-budget status="1">
               <recipient-country code="KE"/>

@@ -16,67 +16,67 @@ final class FileLevelExamples {
 
   static List<RuleExample> examples() {
     return List.of(
-        RuleExample.wholeFile("xml/empty", "breaks", new byte[0], "error"),
-        keeps("xml/empty", activity("")),
+        RuleExample.wholeFile("0.1.1", "breaks", new byte[0], "error"),
+        keeps("0.1.1", activity("")),
 
-        breaks("xml/not-xml", """
-            Project,Title <!-- error xml/not-xml -->
+        breaks("0.1.1", """
+            Project,Title <!-- error 0.1.1 -->
             GH-1,Skills for green jobs
             """),
-        keeps("xml/not-xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + activity("")),
+        keeps("0.1.1", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + activity("")),
 
-        breaks("xml/not-well-formed", activity("""
-            <title><narrative>Decent work</title> <!-- error xml/not-well-formed -->
+        breaks("0.1.1", activity("""
+            <title><narrative>Decent work</title> <!-- error 0.1.1 -->
             """)),
         // Nested deeper than any IATI file (SafeXml.MAX_ELEMENT_DEPTH): refused at the line, not a stack overflow.
-        breaks("xml/not-well-formed", activity("""
+        breaks("0.1.1", activity("""
             <title><narrative>Decent work</narrative></title>
             <legacy-data name="a" value="b">
-            """ + "  " + "<x:n xmlns:x=\"https://example.org/x\">".repeat(300) + " <!-- error xml/not-well-formed -->\n"
+            """ + "  " + "<x:n xmlns:x=\"https://example.org/x\">".repeat(300) + " <!-- error 0.1.1 -->\n"
             + "  " + "</x:n>".repeat(300) + "\n</legacy-data>\n")),
-        keeps("xml/not-well-formed", activity("""
+        keeps("0.1.1", activity("""
             <title><narrative>Decent work</narrative></title>
             """)),
 
-        breaks("xml/truncated", """
+        breaks("0.1.1", """
             <iati-activities version="2.03">
               <iati-activity xml:lang="en" default-currency="USD">
-                <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- error xml/truncated -->"""),
-        keeps("xml/truncated", activity("")),
+                <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- error 0.1.1 -->"""),
+        keeps("0.1.1", activity("")),
 
         // Latin-1 bytes in a file that declares no encoding, so is read as UTF-8.
-        breaks("xml/encoding", activity("""
-            <title><narrative>Développement</narrative></title> <!-- error xml/encoding -->
+        breaks("0.1.1", activity("""
+            <title><narrative>Développement</narrative></title> <!-- error 0.1.1 -->
             """)).encodedAs(StandardCharsets.ISO_8859_1),
-        keeps("xml/encoding", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + activity("""
+        keeps("0.1.1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + activity("""
             <title><narrative>Développement</narrative></title>
             """)).encodedAs(StandardCharsets.ISO_8859_1),
 
-        breaks("xml/encoding", """
-            <?xml version="1.0" encoding="UTF-9"?> <!-- error xml/encoding -->
+        breaks("0.1.1", """
+            <?xml version="1.0" encoding="UTF-9"?> <!-- error 0.1.1 -->
             """ + activity(""), "the file declares the encoding 'UTF-9', which cannot be read;"
                 + " save the file as UTF-8 and declare encoding=\"UTF-8\" (or leave the declaration out)"),
 
-        breaks("xml/doctype", """
-            <!DOCTYPE iati-activities [<!ENTITY name "ILO">]> <!-- error xml/doctype -->
+        breaks("0.1.1", """
+            <!DOCTYPE iati-activities [<!ENTITY name "ILO">]> <!-- error 0.1.1 -->
             """ + activity("")),
-        keeps("xml/doctype", "<!-- a comment is fine before the root -->\n" + activity("")),
+        keeps("0.1.1", "<!-- a comment is fine before the root -->\n" + activity("")),
 
-        breaks("iati/root", """
-            <activities> <!-- error iati/root -->
+        breaks("0.2.1", """
+            <activities> <!-- error 0.2.1 -->
               <activity/>
             </activities>
             """),
-        keeps("iati/root", activity("")),
+        keeps("0.2.1", activity("")),
 
         breaks("iati/version", activity("""
             <iati-activities version="2.02"> <!-- warning iati/version -->
             """)),
         keeps("iati/version", activity("")),
 
-        breaks("xsd/*", activity("""
-            <title><narrative>Decent work</narrative><narrative-note>x</narrative-note></title> <!-- error xsd/cvc-complex-type.2.4.a -->
+        breaks("0.3.1", activity("""
+            <title><narrative>Decent work</narrative><narrative-note>x</narrative-note></title> <!-- error 0.3.1 -->
             """)),
-        keeps("xsd/*", activity("")));
+        keeps("0.3.1", activity("")));
   }
 }

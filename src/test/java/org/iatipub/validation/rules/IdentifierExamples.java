@@ -35,12 +35,7 @@ final class IdentifierExamples {
 
   static List<RuleExample> examples() {
     return new ExampleList()
-        .breaks("1.1.1", activity("""
-            <iati-identifier>GB-COH-01234567-1</iati-identifier> <!-- warning 1.1.1; warning 1.1.21 -->
-            """),
-            "the activity identifier 'GB-COH-01234567-1' does not start with the reporting organisation's identifier"
-                + " (XM-DAC-41302); start it with that identifier (or record an earlier one as other-identifier type B1)")
-        .keeps("1.1.1 1.1.21", activity("""
+        .keeps("1.1.21", activity("""
             <iati-identifier>GB-COH-01234567-1</iati-identifier>
             <other-identifier type="B1" ref="GB-COH-01234567"/>
             """))
@@ -49,9 +44,9 @@ final class IdentifierExamples {
             """),
             "the activity identifier 'XM-DAC-41302-1' is already used at line 3; give each activity its own identifier")
         .breaks("1.1.2", activities("""
-            <iati-identifier> </iati-identifier> <!-- warning 1.3.1; warning 1.1.1; warning 1.1.21; warning 1.3.8 -->
+            <iati-identifier> </iati-identifier> <!-- warning 1.3.1; warning 1.1.21 -->
             """, """
-            <iati-identifier></iati-identifier> <!-- error 1.1.2; warning 1.1.1; warning 1.1.21; warning 1.3.8 -->
+            <iati-identifier></iati-identifier> <!-- error 1.1.2; warning 1.1.21 -->
             """),
             "a blank activity identifier is already used at line 3; give each activity its own identifier")
         .keeps("1.1.2", activities("", """
@@ -77,19 +72,6 @@ final class IdentifierExamples {
         .keeps("1.1.3", activity("""
             <iati-identifier>XM-DAC-41302-0</iati-identifier>
             """))
-        .breaks("1.7.2", activity("""
-            <reporting-org type="40"><narrative>ILO</narrative></reporting-org> <!-- error 1.7.2; error xsd/cvc-complex-type.4 -->
-            <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- warning 1.1.1; warning 1.1.21 -->
-            """),
-            "the reporting organisation has no @ref; add its IATI organisation identifier")
-        .keeps("1.7.2", activity(""))
-        .breaks("6.3.1", activity("""
-            <reporting-org ref="XM-DAC-41302" type=" "><narrative>ILO</narrative></reporting-org> <!-- error 6.3.1; error 9.54.1 -->
-            """),
-            "the reporting organisation has no @type; add its OrganisationType code (e.g. 10 for government)")
-        .keeps("6.3.1", activity("""
-            <reporting-org ref="XM-DAC-41302" type="10"><narrative>ILO</narrative></reporting-org>
-            """))
 
         // 1.N.1 and 1.N.13, N naming the identifier: 3 the activity's own.
         .breaks("1.3.1", activity("""
@@ -104,18 +86,15 @@ final class IdentifierExamples {
             <iati-identifier>XM-DAC-41302-1/2</iati-identifier> <!-- warning 1.3.13 -->
             """),
             "the activity identifier 'XM-DAC-41302-1/2' contains / & | or ?; replace those characters (they break look-ups of the identifier)")
-        .breaks("1.3.8 1.14.8", activity("""
-            <iati-identifier>ZZ-NOPE-41302-1</iati-identifier> <!-- warning 1.3.8 -->
+        .breaks("1.14.8", activity("""
+            <iati-identifier>ZZ-NOPE-41302-1</iati-identifier> 
             <reporting-org ref="ZZ-NOPE-41302" type="40"><narrative>ILO</narrative></reporting-org> <!-- warning 1.14.8 -->
             """))
-        .breaks("1.3.8", activity("""
-            <iati-identifier>XM-DAC</iati-identifier> <!-- warning 1.3.8; warning 1.1.1; warning 1.1.21 -->
-            """))
-        .breaks("1.3.8 1.14.8", activity("""
-            <iati-identifier>XM-DAC-</iati-identifier> <!-- warning 1.3.8; error 1.1.3; warning 1.1.21 -->
+        .breaks("1.14.8", activity("""
+            <iati-identifier>XM-DAC-</iati-identifier> <!-- error 1.1.3; warning 1.1.21 -->
             <reporting-org ref="XM-DAC-" type="40"><narrative>ILO</narrative></reporting-org> <!-- warning 1.14.8 -->
             """))
-        .keeps("1.3.8 1.14.8", activity("""
+        .keeps("1.14.8", activity("""
             <iati-identifier>GB-COH-01234567-1</iati-identifier>
             <reporting-org ref="GB-COH-01234567" type="21"><narrative>An NGO</narrative></reporting-org>
             """))
@@ -124,11 +103,7 @@ final class IdentifierExamples {
             <provider-org ref="XM-DAC-41302" provider-activity-id=" XM-DAC-41302-1"/> <!-- warning 1.4.1 -->
             <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-1 "/> <!-- warning 1.5.1 -->
             """)))
-        .breaks("1.4.13 1.5.13", activity(plannedDisbursement("""
-            <provider-org ref="XM-DAC-41302" provider-activity-id="XM-DAC-41302-1|2"/> <!-- warning 1.4.13; info 1000.0.2 -->
-            <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-1?"/> <!-- warning 1.5.13; info 1000.0.3 -->
-            """)))
-        .keeps("1.4.1 1.4.13 1.5.1 1.5.13", activity(transaction("""
+        .keeps("1.4.1 1.5.1", activity(transaction("""
             <provider-org ref="XM-DAC-41302" provider-activity-id="XM-DAC-41302-1"/>
             <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-1"/>
             """) + plannedDisbursement("""
@@ -136,12 +111,12 @@ final class IdentifierExamples {
             <receiver-org ref="XM-DAC-41302" receiver-activity-id="XM-DAC-41302-1"/>
             """)))
         // 6 and 16: earlier activity (A3) and reporting organisation (B1) identifiers; 11 their owners.
-        .breaks("1.6.1 1.16.13", activity("""
+        .breaks("1.6.1", activity("""
             <other-identifier type="A3" ref="XM-DAC-41302-OLD-1 "/> <!-- warning 1.6.1 -->
-            <other-identifier type="b1" ref="XM-DAC/41302"/> <!-- warning 1.16.13; error 9.39.1 -->
+            <other-identifier type="b1" ref="XM-DAC/41302"/> <!-- error 9.39.1 -->
             """))
-        .breaks("1.16.1 1.6.13", activity("""
-            <other-identifier type="A3" ref="XM-DAC-41302-OLD&amp;1"/> <!-- warning 1.6.13 -->
+        .breaks("1.16.1", activity("""
+            <other-identifier type="A3" ref="XM-DAC-41302-OLD&amp;1"/> 
             <other-identifier type="B1" ref=" XM-DAC-41302"/> <!-- warning 1.16.1 -->
             """))
         .breaks("1.11.1", activity("""
@@ -154,7 +129,7 @@ final class IdentifierExamples {
               <owner-org ref="XM-DAC-41302/1"><narrative>ILO</narrative></owner-org> <!-- warning 1.11.13 -->
             </other-identifier>
             """))
-        .keeps("1.6.1 1.6.13 1.16.1 1.16.13 1.11.1 1.11.13", activity("""
+        .keeps("1.6.1 1.16.1 1.11.1 1.11.13", activity("""
             <other-identifier type="A3" ref="XM-DAC-41302-OLD-1"/>
             <other-identifier type="B1" ref="XM-DAC-41302"/>
             <other-identifier type="A1" ref="1 2/3">
@@ -165,20 +140,17 @@ final class IdentifierExamples {
         .breaks("1.7.1", activity("""
             <related-activity type="1" ref="XM-DAC-41302-0 "/> <!-- warning 1.7.1; info 1000.0.6 -->
             """))
-        .breaks("1.7.13", activity("""
-            <related-activity type="1" ref="XM-DAC-41302-0&amp;1"/> <!-- warning 1.7.13; info 1000.0.6 -->
-            """))
-        .keeps("1.7.1 1.7.13", activity("""
+        .keeps("1.7.1", activity("""
             <related-activity type="1" ref="XM-DAC-41302-1"/>
             """))
         // 8 and 9: participating organisations and their activities.
-        .breaks("1.8.1 1.9.13", activity("""
-            <participating-org role="1" ref=" XM-DAC-41302" activity-id="XM-DAC-41302-1?"/> <!-- warning 1.8.1; warning 1.9.13; info 1000.0.1 -->
+        .breaks("1.8.1", activity("""
+            <participating-org role="1" ref=" XM-DAC-41302" activity-id="XM-DAC-41302-1?"/> <!-- warning 1.8.1; info 1000.0.1 -->
             """))
         .breaks("1.8.13 1.9.1", activity("""
             <participating-org role="1" ref="XM-DAC|41302" activity-id="XM-DAC-41302-1 "/> <!-- warning 1.8.13; warning 1.9.1 -->
             """))
-        .keeps("1.8.1 1.8.13 1.9.1 1.9.13", activity("""
+        .keeps("1.8.1 1.8.13 1.9.1", activity("""
             <participating-org role="1" ref="XM-DAC-41302" activity-id="XM-DAC-41302-1"/>
             """))
         // 10 and 15: provider and receiver organisations.
@@ -196,11 +168,11 @@ final class IdentifierExamples {
             """)))
         // 14: the reporting organisation.
         .breaks("1.14.1", activity("""
-            <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- warning 1.1.1; warning 1.1.21 -->
+            <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- warning 1.1.21 -->
             <reporting-org ref="XM-DAC-41302 " type="40"><narrative>ILO</narrative></reporting-org> <!-- warning 1.14.1 -->
             """))
         .breaks("1.14.13", activity("""
-            <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- warning 1.1.1; warning 1.1.21 -->
+            <iati-identifier>XM-DAC-41302-1</iati-identifier> <!-- warning 1.1.21 -->
             <reporting-org ref="XM-DAC-41302&amp;" type="40"><narrative>ILO</narrative></reporting-org> <!-- warning 1.14.13 -->
             """))
         .keeps("1.14.1 1.14.13", activity(""))
@@ -221,15 +193,7 @@ final class IdentifierExamples {
               <value value-date="2024-01-01">1000</value>
             </recipient-org-budget>
             """))
-        .breaks("1.17.13", organisation("""
-            <recipient-org-budget status="1">
-              <recipient-org ref="GB-COH-01234567?"><narrative>An NGO</narrative></recipient-org> <!-- warning 1.17.13 -->
-              <period-start iso-date="2024-01-01"/>
-              <period-end iso-date="2024-12-31"/>
-              <value value-date="2024-01-01">1000</value>
-            </recipient-org-budget>
-            """))
-        .keeps("1.12.1 1.12.13 1.17.1 1.17.13 1.18.1 1.18.13 1.18.8", organisation("""
+        .keeps("1.12.1 1.12.13 1.17.1 1.18.1 1.18.13 1.18.8", organisation("""
             <recipient-org-budget status="1">
               <recipient-org ref="GB-COH-01234567"><narrative>An NGO</narrative></recipient-org>
               <period-start iso-date="2024-01-01"/>

@@ -73,19 +73,6 @@ final class PercentageExamples {
         .keeps("12.3.2", activity(VERSION_2_02 + """
             <sector code="11110" percentage="+100"/>
             """))
-        .breaks("12.4.1", activity("""
-            <sector code="11110" percentage="half"/> <!-- error 12.4.1; error xsd/cvc-datatype-valid.1.2.1; error xsd/cvc-attribute.3 -->
-            """),
-            "the percentage 'half' of <sector> is not a number; write it as e.g. 25 or 33.33")
-        .breaks("12.4.1", organisation("""
-            <document-link url="https://example.org/report.pdf" format="application/pdf" percentage="1,5"> <!-- error 12.4.1; error xsd/cvc-complex-type.3.2.2 -->
-              <title><narrative>Annual report</narrative></title>
-              <category code="B01"/>
-            </document-link>
-            """))
-        .keeps("12.4.1", activity("""
-            <sector code="11110" percentage=" 100.0 "/>
-            """))
 
         .breaks("2.1.1", activity("""
             <sector code="11110" percentage="100"/>

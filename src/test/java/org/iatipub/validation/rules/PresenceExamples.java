@@ -15,34 +15,6 @@ final class PresenceExamples {
 
   static List<RuleExample> examples() {
     return new ExampleList()
-        .breaks("6.2.1", activity("""
-            <iati-activity xml:lang="en" default-currency="USD"> <!-- error 6.2.1 -->
-            <!-- no activity-status -->
-            <activity-date type="1" iso-date="2021-01-01"/> <!-- error xsd/cvc-complex-type.2.4.a -->
-            """),
-            "the activity has no activity-status; add <activity-status code=\"...\"/> (e.g. 2 for implementation)")
-        .keeps("6.2.1", activity("""
-            <activity-status code="4"/>
-            """))
-        .breaks("6.1.5", activity("""
-            <document-link url="https://example.org/report.pdf" format=" "> <!-- error 6.1.5; error 9.27.1 -->
-              <title><narrative>Annual report</narrative></title>
-              <category code="A01"/>
-            </document-link>
-            """),
-            "this document-link has no format; add @format with its MIME type, e.g. application/pdf")
-        .breaks("6.1.5", organisation("""
-            <document-link url="https://example.org/report.pdf"> <!-- error 6.1.5; error xsd/cvc-complex-type.4 -->
-              <title><narrative>Annual report</narrative></title>
-              <category code="B01"/>
-            </document-link>
-            """))
-        .keeps("6.1.5", activity("""
-            <document-link url="https://example.org/report.pdf" format="application/pdf">
-              <title><narrative>Annual report</narrative></title>
-              <category code="A01"/>
-            </document-link>
-            """))
         .breaks("6.10.1", activity("""
             <participating-org role="1" ref="XM-DAC-41302"/>
             <participating-org role="2" type="10"/> <!-- error 6.10.1 -->

@@ -154,9 +154,10 @@ final class ResultExamples {
             """))
 
         .breaks("0.6.1", activity("""
-            <iati-activities version="1.05"> <!-- error 0.6.1; warning iati/version -->
+            <iati-activities version="1.05"> <!-- error 0.6.1 -->
             """),
-            "the file declares IATI version 1.05, which is no longer supported; publish it as version 2.03")
+            "the file declares IATI version 1.05, which is retired; publish it as version 2.03"
+                + " (<iati-activities version=\"2.03\">); nothing else in it was checked")
         .keeps("0.6.1", activity("""
             <iati-activities version="2.01"> <!-- warning iati/version -->
             """))
