@@ -14,6 +14,7 @@ import org.iatipub.exports.Exports;
 import org.iatipub.finding.Severity;
 import org.iatipub.publish.FileTally;
 import org.iatipub.publish.PublishReport;
+import org.iatipub.publish.PublishRule;
 import org.iatipub.publish.SetOutcome;
 import org.iatipub.publish.dataset.ChangeReport;
 import org.iatipub.publish.dataset.DerivedFiles;
@@ -56,7 +57,7 @@ final class PublishSummary {
     }
     Map<String, Long> other = new java.util.TreeMap<>(report.errorsByRule());
     other.keySet().removeAll(report.withheldByRule().keySet());
-    other.remove("publish/withheld");
+    other.remove(PublishRule.WITHHELD.id());
     if (!other.isEmpty()) {
       out.println("other errors (rejected rows, files not read), by rule:");
       other.forEach((rule, errors) -> out.printf("  %s: %d %s%n", names.shown(rule), errors, errors == 1 ? "error" : "errors"));

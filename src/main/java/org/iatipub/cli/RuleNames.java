@@ -2,14 +2,14 @@ package org.iatipub.cli;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.iatipub.mapping.MappingRule;
+import org.iatipub.finding.PipelineRule;
 import org.iatipub.validation.rules.Rule;
 import org.iatipub.validation.rules.RuleCatalogue;
 
 /**
  * What a rule id means, in a few words, for the run's summary: the IATI rules and codelist checks
- * from the catalogue {@code iatipub rules} lists, the mapping's own from {@link MappingRule}, and
- * the few others publish reports.
+ * from the catalogue {@code iatipub rules} lists, and the stages' own from their catalogues
+ * ({@link StageRules}).
  */
 final class RuleNames {
   private final Map<String, String> names = new HashMap<>();
@@ -18,13 +18,11 @@ final class RuleNames {
     for (Rule rule : RuleCatalogue.standard().rules()) {
       names.putIfAbsent(rule.id(), rule.description());
     }
-    for (MappingRule rule : MappingRule.values()) {
-      names.put(rule.id(), rule.description());
+    for (StageRules stage : StageRules.all()) {
+      for (PipelineRule rule : stage.rules()) {
+        names.put(rule.id(), rule.description());
+      }
     }
-    names.put("publish/not-in-iati", "a value IATI 2.03 has no place for");
-    names.put("model/bad-value", "a value of the wrong kind for its element (a date, a number, a boolean)");
-    names.put("path-header/bad-header", "a column header that is no IATI path");
-    names.put("path-header/undeclared-prefix", "a namespace prefix with no @xmlns: column");
   }
 
   static RuleNames standard() {

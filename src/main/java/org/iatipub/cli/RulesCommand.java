@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.iatipub.finding.PipelineRule;
 import org.iatipub.validation.DocumentKind;
 import org.iatipub.validation.rules.Rule;
 import org.iatipub.validation.rules.RuleCatalogue;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Lists every check that validate and publish run: rule id, severity, the files it applies to and what it checks.",
+      "Lists every check that validate and publish run: rule id, severity, the files it applies to and what it checks;",
+      "then the rules iatipub's own stages report (reading sources, mapping, publishing, exports, flatten), with their stage.",
       "A report with no findings means every one of these passed."
     })
 final class RulesCommand implements Callable<Integer> {
@@ -34,25 +36,34 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Rule> rules = RuleCatalogue.standard().rules();
+    List<StageRules> own = StageRules.all();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      json(rules, out);
+      json(rules, own, out);
     } else {
-      text(rules, out);
+      text(rules, own, out);
     }
     out.flush();
     return ExitCode.OK;
   }
 
-  private static void text(List<Rule> rules, PrintWriter out) {
+  private static void text(List<Rule> rules, List<StageRules> own, PrintWriter out) {
     int idWidth = rules.stream().mapToInt(r -> r.id().length()).max().orElse(2);
+    String line = "%-" + idWidth + "s  %-7s  %-25s  %s%n";
     for (Rule rule : rules) {
-      out.printf("%-" + idWidth + "s  %-7s  %-21s  %s%n", rule.id(), rule.severity().label(), appliesTo(rule), rule.description());
+      out.printf(line, rule.id(), rule.severity().label(), appliesTo(rule), rule.description());
     }
-    out.println(rules.size() + " rules");
+    int count = rules.size();
+    for (StageRules stage : own) {
+      for (PipelineRule rule : stage.rules()) {
+        out.printf(line, rule.id(), rule.severity().label(), "stage: " + stage.stage(), rule.description());
+      }
+      count += stage.rules().size();
+    }
+    out.println(count + " rules");
   }
 
-  private static void json(List<Rule> rules, PrintWriter out) throws IOException {
+  private static void json(List<Rule> rules, List<StageRules> own, PrintWriter out) throws IOException {
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
@@ -72,7 +83,22 @@ final class RulesCommand implements Callable<Integer> {
         json.writeEndObject();
       }
       json.writeEndArray();
-      json.writeNumberField("count", rules.size());
+      // The stages' own rules apply to their input (rows, cells, files), not to an IATI document.
+      json.writeArrayFieldStart("stageRules");
+      int count = rules.size();
+      for (StageRules stage : own) {
+        for (PipelineRule rule : stage.rules()) {
+          json.writeStartObject();
+          json.writeStringField("id", rule.id());
+          json.writeStringField("severity", rule.severity().label());
+          json.writeStringField("stage", stage.stage());
+          json.writeStringField("checks", rule.description());
+          json.writeEndObject();
+        }
+        count += stage.rules().size();
+      }
+      json.writeEndArray();
+      json.writeNumberField("count", count);
       json.writeEndObject();
     }
     out.println();

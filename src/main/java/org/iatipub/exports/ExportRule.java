@@ -2,10 +2,11 @@ package org.iatipub.exports;
 
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
+import org.iatipub.finding.PipelineRule;
 import org.iatipub.finding.Severity;
 
 /** Every finding the exports report, with its id and severity: one typed catalogue, so an id cannot be misspelt. */
-public enum ExportRule {
+public enum ExportRule implements PipelineRule {
   NOT_ACTIVITIES("export/not-activities", Severity.INFO, "a file that is not an IATI activity file is left out"),
   UNREADABLE("export/unreadable", Severity.ERROR, "a file that cannot be read to its end: what follows is not exported"),
   NO_CURRENCY("export/no-currency", Severity.ERROR, "a transaction with no currency, and none by default"),
@@ -23,25 +24,27 @@ public enum ExportRule {
 
   private final String id;
   private final Severity severity;
-  private final String what;
+  private final String description;
 
-  ExportRule(String id, Severity severity, String what) {
+  ExportRule(String id, Severity severity, String description) {
     this.id = id;
     this.severity = severity;
-    this.what = what;
+    this.description = description;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public Severity severity() {
     return severity;
   }
 
-  /** What the rule checks, for listings. */
-  public String what() {
-    return what;
+  @Override
+  public String description() {
+    return description;
   }
 
   Finding finding(Location at, String message) {

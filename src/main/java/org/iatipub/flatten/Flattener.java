@@ -77,7 +77,7 @@ public final class Flattener {
         return new Result(shown, outcome.kind(), 0, Map.of(), null);
       }
       if (!outcome.complete()) {
-        findings.accept(Finding.error("flatten/incomplete", new Location.WholeFile(shown), "the file could not be read"
+        findings.accept(FlattenRule.INCOMPLETE.at(new Location.WholeFile(shown), "the file could not be read"
             + " to its end, so no sheets are written for it (" + one.spool.records() + " records were read before the problem)"));
         return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), null);
       }
@@ -85,7 +85,7 @@ public final class Flattener {
         one.spool.writeTo(sink);
         return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), sink.commit());
       } catch (XlsxSheets.TooBig e) {
-        findings.accept(Finding.error("flatten/too-big-for-workbook", new Location.WholeFile(shown), e.getMessage()
+        findings.accept(FlattenRule.TOO_BIG_FOR_WORKBOOK.at(new Location.WholeFile(shown), e.getMessage()
             + ", so no workbook is written for this file; flatten it with --format csv, which has no such limits"));
         return new Result(shown, outcome.kind(), one.spool.records(), one.spool.rowCounts(), null);
       }

@@ -115,7 +115,7 @@ final class RecordStream {
         for (int i = 0; i < atts.getLength(); i++) {
           String name = atts.getQName(i);
           if (!name.equals("version") && !name.equals("generated-datetime")) {
-            findings.accept(Finding.warning("flatten/not-kept", here(), "the root's attribute " + name + "=\""
+            findings.accept(FlattenRule.NOT_KEPT.at(here(), "the root's attribute " + name + "=\""
                 + atts.getValue(i) + "\" is not kept: sheets hold records, and publish writes the root itself"
                 + " (with version 2.03 and its own generated-datetime)"));
           }
@@ -124,7 +124,7 @@ final class RecordStream {
         return;
       }
       if (depth == 2 && !(uri.isEmpty() && localName.equals(kind.recordElement()))) {
-        findings.accept(Finding.warning("flatten/not-kept", here(), "<" + qName + "> beside the records is not kept:"
+        findings.accept(FlattenRule.NOT_KEPT.at(here(), "<" + qName + "> beside the records is not kept:"
             + " sheets hold only <" + kind.recordElement() + "> elements and what is inside them"));
       }
       boolean startsRecord = depth == 2 && uri.isEmpty() && localName.equals(kind.recordElement());

@@ -35,14 +35,13 @@ final class RowMaker {
     Row main = new Row(SheetLayout.MAIN);
     rows.add(main);
     if (!record.text().isBlank()) {
-      findings.accept(Finding.warning("flatten/not-kept", new Location.XmlPosition(shown, record.line(), 0),
+      findings.accept(FlattenRule.NOT_KEPT.at(new Location.XmlPosition(shown, record.line(), 0),
           "the text directly inside <" + record.name().getLocalPart() + "> is not kept: IATI has none there"));
     }
     fill(record, "", layout.root(), List.of(), main, List.of(), rows);
     List<SheetRow> made = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      row.renamed.forEach((from, to) -> findings.accept(Finding.warning("flatten/prefix-renamed",
-          new Location.XmlPosition(shown, record.line(), 0), "the namespace prefix '" + from + "' is written as '" + to
+      row.renamed.forEach((from, to) -> findings.accept(FlattenRule.PREFIX_RENAMED.at(new Location.XmlPosition(shown, record.line(), 0), "the namespace prefix '" + from + "' is written as '" + to
               + "' in the " + row.sheet + " sheet: one row can give each prefix one namespace, and this record binds it"
               + " to more than one (or to the default namespace, which a path cannot name)")));
       made.add(new SheetRow(row.sheet, row.cells, row.empty));

@@ -1,5 +1,6 @@
 package org.iatipub.flatten;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,12 +11,17 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.iatipub.scratch.ScratchDir;
 
 /**
  * Sheets as one workbook ({@code .xlsx}), written row by row with POI's streaming writer: only a
- * window of rows is in memory, the rest go to POI's temporary files until the workbook is saved.
+ * window of rows is in memory, the rest go to compressed files in a scratch directory of the
+ * workbook's own until it is saved (not in POI's shared {@code poifiles} directory, which POI
+ * never removes).
  * Every cell is text, so a code such as {@code 01} or an amount such as {@code 10.50} stays as
  * the XML wrote it. A sheet bigger than a workbook allows is a {@link TooBig}: CSV has no limits.
  */
@@ -32,7 +38,18 @@ final class XlsxSheets implements SheetSink {
   }
 
   private final Path target;
-  private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+  private final ScratchDir scratch = ScratchDir.create("xlsx");
+  private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW) {
+    @Override
+    protected SheetDataWriter createSheetDataWriter() throws IOException {
+      return new GZIPSheetDataWriter(_sharedStringSource) {
+        @Override
+        public File createTempFile() throws IOException {
+          return Files.createTempFile(scratch.path(), "sheet-", ".xml.gz").toFile();
+        }
+      };
+    }
+  };
   private final CellStyle headerStyle;
   private SXSSFSheet sheet;
   private int columns;
@@ -40,7 +57,6 @@ final class XlsxSheets implements SheetSink {
   XlsxSheets(Path target) throws IOException {
     this.target = target;
     Files.createDirectories(target.toAbsolutePath().getParent());
-    workbook.setCompressTempFiles(true);
     headerStyle = workbook.createCellStyle();
     Font bold = workbook.createFont();
     bold.setBold(true);
@@ -94,7 +110,7 @@ final class XlsxSheets implements SheetSink {
     Path building = target.resolveSibling("." + target.getFileName() + ".part-" + ProcessHandle.current().pid());
     try {
       try (OutputStream out = Files.newOutputStream(building)) {
-        workbook.write(out);
+        workbook.writeAvoidingTempFiles(out);
       }
       Files.move(building, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
@@ -105,7 +121,11 @@ final class XlsxSheets implements SheetSink {
 
   @Override
   public void close() throws IOException {
-    workbook.close();
-    workbook.dispose();
+    try {
+      workbook.close();
+      workbook.dispose();
+    } finally {
+      scratch.close();
+    }
   }
 }

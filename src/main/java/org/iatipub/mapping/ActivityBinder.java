@@ -13,6 +13,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.model.ModelEvents;
+import org.iatipub.model.ModelRule;
 import org.iatipub.model.ModelType;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.model.iati.IatiOrganisationType;
@@ -158,7 +159,7 @@ public final class ActivityBinder {
       } catch (IllegalArgumentException e) {
         Location.Cell cell = source == null ? fallback : source;
         cells.add(cell);
-        findings.add(Finding.error("model/bad-value", cell,
+        findings.add(ModelRule.BAD_VALUE.at(cell,
             "'" + text + "' in " + where + " is not valid IATI data (" + e.getMessage() + ")"));
         return null;
       }

@@ -59,7 +59,7 @@ public record Crosswalk(String name, String file, Map<String, Code> entries) {
     findings.addAll(table.findings());
     for (String required : List.of("local_code", "iati_code")) {
       if (table.complete() && !table.header().contains(required)) {
-        findings.add(Finding.error("crosswalk/column-missing", new org.iatipub.finding.Location.Cell(shown, 1, required),
+        findings.add(CrosswalkRule.COLUMN_MISSING.at(new org.iatipub.finding.Location.Cell(shown, 1, required),
             "crosswalk '" + name + "' needs a column '" + required + "' (columns: local_code, iati_code, vocabulary,"
                 + " vocabulary_uri, label)"));
       }
@@ -70,14 +70,14 @@ public record Crosswalk(String name, String file, Map<String, Code> entries) {
       String local = row.get("local_code");
       String code = row.get("iati_code");
       if (local.isEmpty() || code.isEmpty()) {
-        findings.add(Finding.error("crosswalk/incomplete-entry", row.cell(local.isEmpty() ? "local_code" : "iati_code"),
+        findings.add(CrosswalkRule.INCOMPLETE_ENTRY.at(row.cell(local.isEmpty() ? "local_code" : "iati_code"),
             "crosswalk '" + name + "': every entry needs both a local_code and an iati_code"));
         continue;
       }
       Code translated = new Code(code, orNull(row.get("vocabulary")), orNull(row.get("vocabulary_uri")), orNull(row.get("label")));
       Code earlier = entries.putIfAbsent(local, translated);
       if (earlier != null && !earlier.equals(translated)) {
-        findings.add(Finding.error("crosswalk/conflicting-entry", row.cell("local_code"),
+        findings.add(CrosswalkRule.CONFLICTING_ENTRY.at(row.cell("local_code"),
             "crosswalk '" + name + "': local code '" + local + "' is already translated to " + earlier.code()
                 + " in row " + firstRow.get(local) + "; one local code needs one translation"));
       }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
+import org.iatipub.finding.PipelineRule;
 import org.iatipub.finding.Severity;
 
 /**
@@ -11,7 +12,7 @@ import org.iatipub.finding.Severity;
  * ids, their severity and what each means, so a finding cannot carry a misspelt id and the run's
  * summary can name its reasons.
  */
-public enum MappingRule {
+public enum MappingRule implements PipelineRule {
   MISSING_VALUE("mapping/missing-value", Severity.ERROR, "a value the element needs is missing", false),
   UNKNOWN_CODE("mapping/unknown-code", Severity.ERROR, "a local code has no entry in its crosswalk", false),
   BAD_DATE("mapping/bad-date", Severity.ERROR, "a date is not written YYYY-MM-DD", false),
@@ -50,15 +51,17 @@ public enum MappingRule {
     this.iatiRule = iatiRule;
   }
 
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public Severity severity() {
     return severity;
   }
 
-  /** What the rule checks, in one line. */
+  @Override
   public String description() {
     return description;
   }
@@ -71,7 +74,7 @@ public enum MappingRule {
     return iatiRule;
   }
 
-  /** A finding of this rule at {@code location}. */
+  @Override
   public Finding at(Location location, String message) {
     return new Finding(severity, id, location, message);
   }

@@ -85,14 +85,14 @@ public final class OrganisationMapping {
     List<SourceRow> used = new ArrayList<>();
     List<SourceRow> rejected = new ArrayList<>();
     if (!table.header().contains("item")) {
-      findings.add(Finding.error("organisation/no-item-column", new Location.Cell(table.file(), 1, ""),
+      findings.add(OrganisationRule.NO_ITEM_COLUMN.at(new Location.Cell(table.file(), 1, ""),
           "the organisation CSV needs an 'item' column saying what each row is (" + String.join(", ", ITEMS.keySet()) + ")"));
       return new Draft("", null, findings, used, new ArrayList<>(table.rows()));
     }
     for (SourceRow row : table.rows()) {
       String item = row.get("item");
       if (!ITEMS.containsKey(item)) {
-        findings.add(Finding.error("organisation/unknown-item", row.cell("item"), "'" + item + "' is not an item of the"
+        findings.add(OrganisationRule.UNKNOWN_ITEM.at(row.cell("item"), "'" + item + "' is not an item of the"
             + " organisation file; use one of " + String.join(", ", ITEMS.keySet()) + " (the row is left out)"));
         rejected.add(row);
         continue;
@@ -103,7 +103,7 @@ public final class OrganisationMapping {
         boolean allowed = column.equals("item") || ITEMS.get(item).contains(column)
             || OTHER_NAME.matcher(column).matches() && ITEMS.get(item).contains("name");
         if (!allowed && row.has(column)) {
-          findings.add(Finding.error("organisation/not-in-iati", row.cell(column), "a " + item + " row has no use for '"
+          findings.add(OrganisationRule.NOT_IN_IATI.at(row.cell(column), "a " + item + " row has no use for '"
               + column + "'; the value would be lost, so the organisation file is withheld (columns of a " + item
               + " row: " + String.join(", ", ITEMS.get(item).stream().sorted().toList()) + ")"));
         }
@@ -112,7 +112,7 @@ public final class OrganisationMapping {
     List<SourceRow> organisations = byItem.get("organisation");
     if (organisations.size() != 1) {
       Location where = organisations.isEmpty() ? new Location.WholeFile(table.file()) : organisations.get(1).cell("item");
-      findings.add(Finding.error("organisation/one-organisation", where, "the organisation CSV needs exactly one"
+      findings.add(OrganisationRule.ONE_ORGANISATION.at(where, "the organisation CSV needs exactly one"
           + " 'organisation' row (identifier, type, name); it has " + organisations.size()));
       return new Draft("", null, findings, used, rejected);
     }

@@ -185,12 +185,12 @@ public final class PathHeaderMapping implements ActivityMapping {
         String name = names.get(i);
         String ancestor = SheetColumns.key(names.subList(0, i + 1));
         if (!NAME.matcher(name).matches()) {
-          findings.add(Finding.error("path-header/bad-header", row.cell(column), "the column header '" + column
+          findings.add(PathHeaderRule.BAD_HEADER.at(row.cell(column), "the column header '" + column
               + "' is no item key: '" + name + "' is not an element name, so this row's items cannot be placed"));
           return;
         }
         if (!row.has(ancestor)) {
-          findings.add(Finding.error("path-header/missing-key", row.cell(column), "the key in '" + column
+          findings.add(PathHeaderRule.MISSING_KEY.at(row.cell(column), "the key in '" + column
               + "' names an item inside a " + names.get(i) + ", but the row gives no '" + ancestor
               + "' to say which one; fill in that column"));
           return;
@@ -272,7 +272,7 @@ public final class PathHeaderMapping implements ActivityMapping {
   private PathHeader header(SourceRow row, String column, String written, List<Finding> findings) {
     Object header = parsed.computeIfAbsent(written, PathHeaderMapping::parseHeader);
     if (header instanceof String problem) {
-      findings.add(Finding.error("path-header/bad-header", row.cell(column), column.equals(written)
+      findings.add(PathHeaderRule.BAD_HEADER.at(row.cell(column), column.equals(written)
           ? "the column header '" + column + "' is not an IATI path: " + problem + ", so this cell cannot be published"
           : "'" + written + "' is not an IATI path: " + problem + ", so it cannot be published"));
       return null;
@@ -317,14 +317,14 @@ public final class PathHeaderMapping implements ActivityMapping {
 
   private static Finding undeclared(SourceRow row, String column, String name) {
     String prefix = name.substring(0, name.indexOf(':'));
-    return Finding.error("path-header/undeclared-prefix", row.cell(column),
+    return PathHeaderRule.UNDECLARED_PREFIX.at(row.cell(column),
         "'" + name + "' uses the namespace prefix '" + prefix + "', but this row declares no namespace for it;"
             + " add a column '@xmlns:" + prefix + "' holding the namespace URI");
   }
 
   private static Finding givenTwice(SourceRow row, String column, Map<List<String>, Keyed> keyed, XmlElement.Builder target) {
     SourceRow first = keyed.values().stream().filter(k -> k.element() == target).map(Keyed::row).findFirst().orElse(row);
-    return Finding.error("path-header/given-twice", row.cell(column), "'" + column + "' was already given for this item"
+    return PathHeaderRule.GIVEN_TWICE.at(row.cell(column), "'" + column + "' was already given for this item"
         + " by " + first.file() + " row " + first.row() + "; rows with the same keys add to one item, so each value"
         + " may be given once (give this row keys of its own if it is another item)");
   }

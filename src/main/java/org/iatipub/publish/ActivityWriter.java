@@ -15,6 +15,7 @@ import javax.xml.validation.ValidatorHandler;
 import org.iatipub.mapping.PathPrint;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.ModelEvents;
+import org.iatipub.model.ModelRule;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.model.iati.IatiOrganisationType;
 import org.iatipub.validation.Node;
@@ -126,7 +127,7 @@ public final class ActivityWriter {
       model.write(activity, tee);
       tee.close();
     } catch (SAXException | RuntimeException e) {
-      tee.problems.add(new Problem(tee.levels.path(), "model/unwritable", "the activity could not be written: " + e));
+      tee.problems.add(new Problem(tee.levels.path(), ModelRule.UNWRITABLE.id(), "the activity could not be written: " + e));
     }
     return new Written(bytes.toByteArray(), List.copyOf(tee.problems), tee.print.print(), tee.record);
   }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
-import org.iatipub.finding.Severity;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.MappingRule;
@@ -23,6 +22,7 @@ import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.CsvFile;
 import org.iatipub.source.CsvTable;
+import org.iatipub.source.SourceRule;
 import org.iatipub.source.Table;
 import org.iatipub.source.Workbook;
 
@@ -235,8 +235,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
       List<Finding> notes = new ArrayList<>();
       for (Workbook.Sheet sheet : book.sheets()) {
         if (sheet.hidden()) {
-          notes.add(new Finding(Severity.INFO, "workbook/hidden-sheet",
-              new Location.WholeFile(Location.Cell.sheetOf(shown, sheet.name())),
+          notes.add(SourceRule.WORKBOOK_HIDDEN_SHEET.at(new Location.WholeFile(Location.Cell.sheetOf(shown, sheet.name())),
               "the sheet is hidden, so it is not read: a hidden sheet is taken for the workbook's own workings"
                   + " (lists of codes, notes); unhide it to publish its rows"));
         }
@@ -455,8 +454,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     if (headers instanceof SheetHeaders sheets) {
       sheets.headers().forEach((sheet, header) -> {
         if (!header.isEmpty() && !tables.containsValue(sheet)) {
-          told.add(new Finding(Severity.INFO, "workbook/unread-sheet",
-              new Location.WholeFile(Location.Cell.sheetOf(shown, sheet)), "no file of " + mappingPath
+          told.add(SourceRule.WORKBOOK_UNREAD_SHEET.at(new Location.WholeFile(Location.Cell.sheetOf(shown, sheet)), "no file of " + mappingPath
                   + " names this sheet (files.<file>.sheet), so it is not read"));
         }
       });

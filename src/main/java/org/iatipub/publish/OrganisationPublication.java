@@ -34,7 +34,7 @@ final class OrganisationPublication {
     FileTally tally = new FileTally(shown, table.rowsRead(), 0, 0, table.rowsRejected());
     String set = csv.getFileName().toString();
     if (!table.complete()) {
-      sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(shown),
+      sink.accept(PublishRule.SET_INCOMPLETE.at(new Location.WholeFile(shown),
           "this file could not be read to its end, so the organisation file is not published: any row could be missing"));
       release.keepPrevious(release.dataset(set, set, DocumentKind.ORGANISATIONS));
       return new SetOutcome(shown, null, 0, 1, List.of(tally.plus(0, table.rows().size(), 0)));
@@ -53,7 +53,7 @@ final class OrganisationPublication {
       }
     }
     findings.forEach(sink);
-    sink.accept(Finding.error("publish/withheld", new Location.WholeFile(shown), "the organisation file is withheld"
+    sink.accept(PublishRule.WITHHELD.at(new Location.WholeFile(shown), "the organisation file is withheld"
         + " because of the errors above; its " + draft.used().size() + " rows are not published"));
     if (!draft.identifier().isEmpty()) {
       dataset.withhold(draft.identifier());

@@ -53,7 +53,7 @@ final class OrganisationSheets {
         } else {
           dataset.withhold(rows.id());
           withheld++;
-          sink.accept(Finding.error("publish/withheld", rows.main().whole(), "organisation '" + rows.id()
+          sink.accept(PublishRule.WITHHELD.at(rows.main().whole(), "organisation '" + rows.id()
               + "' is withheld because of the errors above; its " + rows.allRows().size()
               + " rows (this one and the rows linked to it) are not published"));
         }

@@ -9,6 +9,7 @@ import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.ModelEvents;
+import org.iatipub.model.ModelRule;
 import org.iatipub.validation.SchemaViolation;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -60,7 +61,7 @@ final class OrganisationWriter implements ErrorHandler {
       validator.endDocument();
       serializer.endDocument();
     } catch (SAXException e) {
-      writer.problems.add(Finding.error("model/unwritable", organisation.source(),
+      writer.problems.add(ModelRule.UNWRITABLE.at(organisation.source(),
           "the organisation '" + identifier + "' could not be written: " + e.getMessage()));
     }
     return new Written(bytes.toByteArray(), List.copyOf(writer.problems));

@@ -276,7 +276,7 @@ public final class Publisher {
       Consumer<Finding> sink) {
     for (TableReading reading : join.readings()) {
       if (!reading.complete()) {
-        sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+        sink.accept(PublishRule.SET_INCOMPLETE.at(new Location.WholeFile(reading.file()),
             "this file could not be read to its end, so no " + what + " of " + set.shown()
                 + " is published: any of them could be missing rows"));
       }
@@ -390,7 +390,7 @@ public final class Publisher {
     Set<String> reasons = new TreeSet<>();
     findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
     ActivityRows rows = prepared.rows();
-    findings.add(Finding.error("publish/withheld", rows.main().whole(),
+    findings.add(PublishRule.WITHHELD.at(rows.main().whole(),
         "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
             + " rows (this one and the rows linked to it) are not published"));
     sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
@@ -449,7 +449,7 @@ public final class Publisher {
       }
       String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\[[0-9]+]$", "");
       String missed = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
-      findings.add(Finding.error("publish/not-in-iati", cell == null ? draft.rows().main().whole() : cell,
+      findings.add(PublishRule.NOT_IN_IATI.at(cell == null ? draft.rows().main().whole() : cell,
           what + " '" + draft.identifier() + "': IATI 2.03 has no place for " + missed
               + "; the value would be lost, so the " + what + " is withheld (check the column name)"));
     }

@@ -23,6 +23,7 @@ import org.iatipub.finding.Severity;
 import org.iatipub.publish.FileTally;
 import org.iatipub.publish.FindingSink;
 import org.iatipub.publish.PublishReport;
+import org.iatipub.publish.PublishRule;
 import org.iatipub.publish.SetOutcome;
 import org.iatipub.publish.dataset.ChangeReport;
 import org.iatipub.publish.dataset.Manifest;
@@ -228,9 +229,9 @@ public final class PublishHtmlReport implements FindingSink, Closeable {
     w.write("<tr><td>" + escape(cut(first.set(), 200)) + "</td><td><span class=\"id\">" + escape(cut(first.identifier(), 200)) + "</span><br>"
         + escape(cut(first.title(), 200)) + "</td><td><ul>");
     int listed = 0;
-    long errors = group.stream().filter(e -> e.severity() == Severity.ERROR && !e.rule().equals("publish/withheld")).count();
+    long errors = group.stream().filter(e -> e.severity() == Severity.ERROR && !e.rule().equals(PublishRule.WITHHELD.id())).count();
     for (RunFindings.Entry entry : group) {
-      if (entry.severity() != Severity.ERROR || entry.rule().equals("publish/withheld")) {
+      if (entry.severity() != Severity.ERROR || entry.rule().equals(PublishRule.WITHHELD.id())) {
         continue;
       }
       if (listed++ == 5) {

@@ -114,7 +114,7 @@ public final class ActivityJoin implements Closeable {
       TableReading mainReading = mainSource.table().read(row -> {
         String id = row.get(idColumn);
         if (id.isEmpty()) {
-          reject(unlinked, row, Finding.error("source/missing-id", row.cell(idColumn),
+          reject(unlinked, row, SourceRule.MISSING_ID.at(row.cell(idColumn),
               "the " + what + " is empty; every row needs one, so this row is not published"), sink);
           return;
         }
@@ -122,11 +122,10 @@ public final class ActivityJoin implements Closeable {
         byte[] taken = index.putIfAbsent(id, new Indexed(ordinal, row.row()).encoded());
         if (taken != null) {
           Indexed first = Indexed.decode(taken);
-          reject(unlinked, row, Finding.error("source/duplicate-id", row.cell(idColumn),
+          reject(unlinked, row, SourceRule.DUPLICATE_ID.at(row.cell(idColumn),
               "the " + what + " '" + id + "' is also in row " + first.row()
                   + "; ids must be unique, so neither row is published"), sink);
-          duplicates.computeIfAbsent(first.ordinal(), k -> new ArrayList<>()).add(Finding.error("source/duplicate-id",
-              row.cell(idColumn, first.row()), "the " + what + " '" + id
+          duplicates.computeIfAbsent(first.ordinal(), k -> new ArrayList<>()).add(SourceRule.DUPLICATE_ID.at(row.cell(idColumn, first.row()), "the " + what + " '" + id
                   + "' appears again in row " + row.row() + "; ids must be unique, so this activity is withheld"));
           return;
         }
@@ -147,10 +146,10 @@ public final class ActivityJoin implements Closeable {
           String id = row.get(child.idColumn());
           byte[] entry = id.isEmpty() ? null : index.get(id);
           if (id.isEmpty()) {
-            reject(unlinked, row, Finding.error("source/missing-id", row.cell(child.idColumn()),
+            reject(unlinked, row, SourceRule.MISSING_ID.at(row.cell(child.idColumn()),
                 "the " + what + " is empty, so this row belongs to no activity and is not published"), sink);
           } else if (entry == null) {
-            reject(unlinked, row, Finding.error("source/unknown-id", row.cell(child.idColumn()),
+            reject(unlinked, row, SourceRule.UNKNOWN_ID.at(row.cell(child.idColumn()),
                 "no row of " + mainSource.table().shown() + " has the " + what + " '" + id + "', so this row is not published"), sink);
           } else {
             stageRow(spill, staging, spills, row, Indexed.decode(entry).ordinal(), chunkRows);

@@ -54,7 +54,7 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
       Iterator<CSVRecord> records = parser.iterator();
       try {
         if (!records.hasNext()) {
-          findings.add(Finding.error("csv/empty-file", new Location.WholeFile(shown),
+          findings.add(SourceRule.CSV_EMPTY_FILE.at(new Location.WholeFile(shown),
               "the file is empty: it needs a header row naming its columns"));
           return new TableReading(shown, header, 0, 0, findings, false);
         }
@@ -118,11 +118,11 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
     for (int i = 0; i < header.size(); i++) {
       String name = header.get(i);
       if (name.isEmpty() && header.size() > 1) {
-        findings.add(Finding.error("csv/blank-column-name", new Location.Cell(shown, 1, "column " + (i + 1)),
+        findings.add(SourceRule.CSV_BLANK_COLUMN_NAME.at(new Location.Cell(shown, 1, "column " + (i + 1)),
             "column " + (i + 1) + " has no name in the header row; name it or delete the column"));
         usable = false;
       } else if (!seen.add(name)) {
-        findings.add(Finding.error("csv/duplicate-column", new Location.Cell(shown, 1, name),
+        findings.add(SourceRule.CSV_DUPLICATE_COLUMN.at(new Location.Cell(shown, 1, name),
             "the header names column '" + name + "' twice; each column needs its own name"));
         usable = false;
       }
@@ -135,23 +135,23 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
     String what = cells < header.size()
         ? "the row has " + cells + " cells but the header names " + header.size() + " columns; '" + column + "' and after are missing"
         : "the row has " + cells + " cells but the header names only " + header.size() + " columns";
-    return Finding.error("csv/ragged-row", new Location.Cell(shown, row, column),
+    return SourceRule.CSV_RAGGED_ROW.at(new Location.Cell(shown, row, column),
         what + " (a missing or extra delimiter, or an unquoted delimiter inside a cell); the row is not published");
   }
 
   private static Finding unreadable(String shown, Throwable cause, CsvCursor cursor, long lastGoodRow) {
     if (cause instanceof StrictUtf8Reader.NotUtf8Exception bad) {
-      return Finding.error("csv/not-utf8", cell(shown, bad.position, cursor),
+      return SourceRule.CSV_NOT_UTF8.at(cell(shown, bad.position, cursor),
           "this cell holds bytes that are not UTF-8 text (byte offset " + bad.byteOffset + "); save the file as UTF-8."
               + " Reading stopped here: this row and the rows after it were not read");
     }
     CsvCursor.Position quoting = cursor.quotingProblem(true);
     if (quoting != null) {
-      return Finding.error("csv/quoting", cell(shown, quoting, cursor),
+      return SourceRule.CSV_QUOTING.at(cell(shown, quoting, cursor),
           quoting.problem() + ". Reading stopped here: this row and the rows after it were not read");
     }
     String detail = cause == null || cause.getMessage() == null ? "unreadable CSV text" : cause.getMessage();
-    return Finding.error("csv/unreadable", new Location.Cell(shown, lastGoodRow + 1, ""),
+    return SourceRule.CSV_UNREADABLE.at(new Location.Cell(shown, lastGoodRow + 1, ""),
         detail + ". Reading stopped here: this row and the rows after it were not read");
   }
 

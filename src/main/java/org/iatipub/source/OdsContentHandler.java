@@ -35,7 +35,7 @@ final class OdsContentHandler extends DefaultHandler {
   static final class Done extends SAXException {}
 
   /** A cell's value, repeated over {@code count} columns from {@code column}: text, or a problem. */
-  private record Run(int column, int count, String text, String rule, String problem) {}
+  private record Run(int column, int count, String text, SourceRule rule, String problem) {}
 
   private final Tables tables;
   private final boolean headersOnly;
@@ -190,12 +190,12 @@ final class OdsContentHandler extends DefaultHandler {
   /** The cell's value over its repeated columns, or null when it has none. */
   private Run run() {
     if (errorValue) {
-      return problem("workbook/error-value", "the cell shows the error " + SheetRows.clip(text.toString())
+      return problem(SourceRule.WORKBOOK_ERROR_VALUE, "the cell shows the error " + SheetRows.clip(text.toString())
           + (formula == null ? "" : " from its formula (" + SheetRows.clip(formula) + ")") + "; correct it");
     }
     if (valueType == null || valueType.isEmpty()) {
       if (formula != null) {
-        return problem("workbook/formula-without-value", "the cell holds a formula (" + SheetRows.clip(formula)
+        return problem(SourceRule.WORKBOOK_FORMULA_WITHOUT_VALUE, "the cell holds a formula (" + SheetRows.clip(formula)
             + ") whose value was never calculated and stored, as a program that writes workbooks without calculating"
             + " them leaves it; open the workbook in LibreOffice or Excel and save it, or type the value");
       }
@@ -208,38 +208,38 @@ final class OdsContentHandler extends DefaultHandler {
       case "float", "currency", "percentage" -> {
         String number = value == null ? null : CellValues.number(value, valueType.equals("percentage"));
         return number != null ? new Run(column, columnsRepeated, number, null, null)
-            : problem("workbook/damaged", "the cell is a number cell but holds '" + SheetRows.clip(String.valueOf(value)) + "'");
+            : problem(SourceRule.WORKBOOK_DAMAGED, "the cell is a number cell but holds '" + SheetRows.clip(String.valueOf(value)) + "'");
       }
       case "date" -> {
         return value != null ? new Run(column, columnsRepeated, CellValues.isoDate(value), null, null)
-            : problem("workbook/damaged", "the cell is a date cell but holds no date");
+            : problem(SourceRule.WORKBOOK_DAMAGED, "the cell is a date cell but holds no date");
       }
       case "time" -> {
         String time = value == null ? null : CellValues.isoTime(value);
         return time != null ? new Run(column, columnsRepeated, time, null, null)
-            : problem("workbook/damaged", "the cell is a time cell but holds '" + SheetRows.clip(String.valueOf(value)) + "'");
+            : problem(SourceRule.WORKBOOK_DAMAGED, "the cell is a time cell but holds '" + SheetRows.clip(String.valueOf(value)) + "'");
       }
       case "boolean" -> {
         String b = value == null ? "" : value.strip();
         boolean yes = b.equals("true") || b.equals("1");
         return yes || b.equals("false") || b.equals("0") ? new Run(column, columnsRepeated, yes ? "true" : "false", null, null)
-            : problem("workbook/damaged", "the cell is a true/false cell but holds '" + SheetRows.clip(b) + "'");
+            : problem(SourceRule.WORKBOOK_DAMAGED, "the cell is a true/false cell but holds '" + SheetRows.clip(b) + "'");
       }
       default -> {
-        return problem("workbook/damaged", "the cell has the value type '" + SheetRows.clip(valueType) + "', which no workbook has");
+        return problem(SourceRule.WORKBOOK_DAMAGED, "the cell has the value type '" + SheetRows.clip(valueType) + "', which no workbook has");
       }
     }
   }
 
   private Run textRun() {
     if (text.tooLong()) {
-      return problem("workbook/cell-too-long", "the cell holds " + text.length() + " characters, more than the "
+      return problem(SourceRule.WORKBOOK_CELL_TOO_LONG, "the cell holds " + text.length() + " characters, more than the "
           + SheetRows.MAX_CELL_CHARS + " a spreadsheet cell holds; shorten it");
     }
     return new Run(column, columnsRepeated, text.toString(), null, null);
   }
 
-  private Run problem(String rule, String message) {
+  private Run problem(SourceRule rule, String message) {
     return new Run(column, columnsRepeated, null, rule, message);
   }
 
@@ -273,7 +273,7 @@ final class OdsContentHandler extends DefaultHandler {
         for (int c = run.column(); c < run.column() + run.count(); c++) {
           if (run.problem() == null) {
             rows.cell(c, run.text());
-          } else if (run.rule().equals("workbook/damaged")) {
+          } else if (run.rule() == SourceRule.WORKBOOK_DAMAGED) {
             throw rows.stop(c, run.rule(), run.problem() + "; the workbook is damaged, and nothing after this cell was read");
           } else {
             rows.badCell(c, run.rule(), run.problem());

@@ -91,7 +91,7 @@ final class SheetRows {
     }
     int position = column < positions.length ? positions[column] : -1;
     if (position < 0) {
-      problem(Finding.error("workbook/unnamed-column", at(column, ""), "this cell holds '" + clip(text)
+      problem(SourceRule.WORKBOOK_UNNAMED_COLUMN.at(at(column, ""), "this cell holds '" + clip(text)
           + "' but its column has no name in the header row (row " + headerRow + "), so the value would be lost;"
           + " name the column or clear the cell"));
     } else {
@@ -100,12 +100,12 @@ final class SheetRows {
   }
 
   /** A cell of the current row whose value cannot be read: its row is rejected with this finding. */
-  void badCell(int column, String rule, String message) throws Stop {
+  void badCell(int column, SourceRule rule, String message) throws Stop {
     within(column);
     anything = true;
     String name = headerCells == null && column < positions.length && positions[column] >= 0
         ? columns.names().get(positions[column]) : "";
-    Finding finding = Finding.error(rule, at(column, name), message);
+    Finding finding = rule.at(at(column, name), message);
     if (headerCells != null) {
       throw new Stop(finding); // a header that cannot be read names no columns
     }
@@ -182,7 +182,7 @@ final class SheetRows {
       }
       Integer first = seen.putIfAbsent(name, column);
       if (first != null) {
-        throw new Stop(Finding.error("workbook/duplicate-column", at(column, name), "the header row names column '" + name
+        throw new Stop(SourceRule.WORKBOOK_DUPLICATE_COLUMN.at(at(column, name), "the header row names column '" + name
             + "' twice (also in " + Location.Cell.columnLetters(first) + row + "); each column needs its own name"));
       }
       positions[column] = names.size();
@@ -196,13 +196,13 @@ final class SheetRows {
   }
 
   /** The stop of reading at a cell of the current row whose stored value cannot be trusted. */
-  Stop stop(int column, String rule, String message) {
-    return new Stop(Finding.error(rule, at(Math.max(column, 1), ""), message));
+  Stop stop(int column, SourceRule rule, String message) {
+    return new Stop(rule.at(at(Math.max(column, 1), ""), message));
   }
 
   private void within(int column) throws Stop {
     if (row > MAX_ROWS || column > MAX_COLUMNS || column < 1 || row < 1) {
-      throw new Stop(Finding.error("workbook/beyond-sheet", new Location.WholeFile(table.shown()), "a cell with a value at row "
+      throw new Stop(SourceRule.WORKBOOK_BEYOND_SHEET.at(new Location.WholeFile(table.shown()), "a cell with a value at row "
           + row + ", column " + column + " lies outside any spreadsheet (at most " + MAX_ROWS + " rows and " + MAX_COLUMNS
           + " columns), so the workbook was not written by a spreadsheet program; nothing after it was read"));
     }
@@ -219,7 +219,7 @@ final class SheetRows {
       all.add(stop);
     }
     if (complete && headerCells != null) {
-      all.add(Finding.error("workbook/empty-sheet", new Location.WholeFile(table.shown()),
+      all.add(SourceRule.WORKBOOK_EMPTY_SHEET.at(new Location.WholeFile(table.shown()),
           "the sheet is empty: it needs a header row naming its columns"));
       complete = false;
     }

@@ -113,19 +113,19 @@ public abstract sealed class Workbook implements Closeable permits XlsxWorkbook,
     String message = String.valueOf(problem.getMessage());
     if (problem instanceof SAXParseException parse) {
       if (message.contains(SafeXml.DOCTYPE_REFUSED)) {
-        return Finding.error("workbook/doctype", where, "the part " + part + " of the workbook has a DOCTYPE declaration,"
+        return SourceRule.WORKBOOK_DOCTYPE.at(where, "the part " + part + " of the workbook has a DOCTYPE declaration,"
             + " which no spreadsheet program writes; for safety it is refused (no external entity is fetched, no entity"
             + " expanded) and nothing after it was read");
       }
-      return Finding.error("workbook/not-well-formed", where, "the part " + part + " of the workbook is not well-formed XML"
+      return SourceRule.WORKBOOK_NOT_WELL_FORMED.at(where, "the part " + part + " of the workbook is not well-formed XML"
           + " (line " + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": " + message
           + "); the workbook is damaged, and nothing after it was read");
     }
     if (message.startsWith("Zip bomb detected")) {
-      return Finding.error("workbook/zip-bomb", where, "the part " + part + " would inflate to more than 100 times its"
+      return SourceRule.WORKBOOK_ZIP_BOMB.at(where, "the part " + part + " would inflate to more than 100 times its"
           + " compressed size (or past 4 GB), as a zip bomb does; it was not read");
     }
-    return Finding.error("workbook/unreadable", where, "the part " + part + " of the workbook cannot be read ("
+    return SourceRule.WORKBOOK_UNREADABLE.at(where, "the part " + part + " of the workbook cannot be read ("
         + message.strip() + "); the workbook is damaged, and nothing after it was read");
   }
 

@@ -23,7 +23,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     void sharedString(int column, int index) throws SAXException;
 
     /** A cell whose value cannot be used: its row is rejected. */
-    void badCell(int column, String rule, String message) throws SAXException;
+    void badCell(int column, SourceRule rule, String message) throws SAXException;
 
     /** A cell whose stored value is not what its type says: the part is damaged, reading stops. */
     void damaged(int column, String message) throws SAXException;
@@ -149,7 +149,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     }
     if (!hasValue || value.isEmpty() && !t.equals("str")) {
       if (formula) {
-        cells.badCell(column, "workbook/formula-without-value", "the cell holds a formula (=" + SheetRows.clip(formulaText.toString())
+        cells.badCell(column, SourceRule.WORKBOOK_FORMULA_WITHOUT_VALUE, "the cell holds a formula (=" + SheetRows.clip(formulaText.toString())
             + ") whose value was never calculated and stored, as a program that writes workbooks without calculating"
             + " them leaves it; open the workbook in Excel or LibreOffice and save it, or type the value");
       }
@@ -175,7 +175,7 @@ final class XlsxSheetHandler extends DefaultHandler {
         }
         cells.cell(column, b.equals("1") ? "true" : "false");
       }
-      case "e" -> cells.badCell(column, "workbook/error-value", "the cell shows the error " + SheetRows.clip(value.toString())
+      case "e" -> cells.badCell(column, SourceRule.WORKBOOK_ERROR_VALUE, "the cell shows the error " + SheetRows.clip(value.toString())
           + (formula ? " from its formula (=" + SheetRows.clip(formulaText.toString()) + ")" : "") + "; correct it");
       case "d" -> cells.cell(column, CellValues.isoDate(value.toString()));
       case "n" -> number();
@@ -189,7 +189,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     if (shown == CellValues.Shown.DATE || shown == CellValues.Shown.DATE_TIME || shown == CellValues.Shown.TIME) {
       String date = CellValues.date(stored, date1904, shown);
       if (date == null) {
-        cells.badCell(column, "workbook/not-a-date", "the cell is formatted as a date but holds " + SheetRows.clip(stored)
+        cells.badCell(column, SourceRule.WORKBOOK_NOT_A_DATE, "the cell is formatted as a date but holds " + SheetRows.clip(stored)
             + ", which is no date a spreadsheet can show (it shows ####); type a date");
         return;
       }
@@ -206,7 +206,7 @@ final class XlsxSheetHandler extends DefaultHandler {
 
   private void text(CellText text) throws SAXException {
     if (text.tooLong()) {
-      cells.badCell(column, "workbook/cell-too-long", "the cell holds " + text.length() + " characters, more than the "
+      cells.badCell(column, SourceRule.WORKBOOK_CELL_TOO_LONG, "the cell holds " + text.length() + " characters, more than the "
           + SheetRows.MAX_CELL_CHARS + " a spreadsheet cell holds; shorten it");
       return;
     }

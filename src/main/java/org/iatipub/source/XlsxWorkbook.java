@@ -300,7 +300,7 @@ final class XlsxWorkbook extends Workbook {
       }
       String text = shared.get(index);
       if (text == null) {
-        rows.badCell(column, "workbook/cell-too-long", "the cell holds " + shared.length(index)
+        rows.badCell(column, SourceRule.WORKBOOK_CELL_TOO_LONG, "the cell holds " + shared.length(index)
             + " characters, more than the " + SheetRows.MAX_CELL_CHARS + " a spreadsheet cell holds; shorten it");
         return;
       }
@@ -308,13 +308,13 @@ final class XlsxWorkbook extends Workbook {
     }
 
     @Override
-    public void badCell(int column, String rule, String message) throws SAXException {
+    public void badCell(int column, SourceRule rule, String message) throws SAXException {
       rows.badCell(column, rule, message);
     }
 
     @Override
     public void damaged(int column, String message) throws SAXException {
-      throw rows.stop(column, "workbook/damaged", message + "; the workbook is damaged, and nothing after this cell was read");
+      throw rows.stop(column, SourceRule.WORKBOOK_DAMAGED, message + "; the workbook is damaged, and nothing after this cell was read");
     }
 
     @Override
@@ -346,7 +346,7 @@ final class XlsxWorkbook extends Workbook {
     }
 
     @Override
-    public void badCell(int column, String rule, String message) {
+    public void badCell(int column, SourceRule rule, String message) {
       // reported when the sheet is read
     }
 

@@ -2,6 +2,7 @@ package org.iatipub.validation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -80,6 +81,8 @@ public final class FileValidator {
       }
     } catch (SAXParseException e) {
       tally.accept(NotWellFormed.finding(shownAs, e));
+    } catch (UnsupportedEncodingException e) {
+      tally.accept(NotWellFormed.undecodable(shownAs, e.getMessage()));
     } catch (SAXException e) {
       tally.accept(NotWellFormed.unreadable(shownAs, e));
     } finally {

@@ -25,7 +25,9 @@ public final class NotWellFormed {
     if (message.contains("Content is not allowed in prolog")) {
       return Finding.error(RULE, at, "this is not an XML file: there is text before the first element");
     }
-    if (message.contains("Premature end of file")) {
+    // A file cut off before its first element ends is "premature"; one cut off inside an element
+    // leaves "structures" that "must start and end within the same entity".
+    if (message.contains("Premature end of file") || message.contains("must start and end within the same entity")) {
       return Finding.error(RULE, at, "the file ends before its root element is closed (truncated or empty)");
     }
     if (message.contains("byte") && message.contains("UTF-8")) {
@@ -38,6 +40,12 @@ public final class NotWellFormed {
   public static Finding empty(String file) {
     return Finding.error(RULE, new Location.WholeFile(file),
         "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>");
+  }
+
+  /** A file whose own declaration names an encoding Java cannot read: a problem of the file, at its first line. */
+  public static Finding undecodable(String file, String encoding) {
+    return Finding.error(RULE, new Location.XmlPosition(file, 1, 1), "the file declares the encoding '" + encoding
+        + "', which cannot be read; save the file as UTF-8 and declare encoding=\"UTF-8\" (or leave the declaration out)");
   }
 
   /** A file the parser gave up on for a reason it did not place. */

@@ -125,7 +125,7 @@ final class SchemaDispatch extends DefaultHandler {
       return;
     }
     if (!version.equals(SCHEMA_VERSION)) {
-      findings.accept(Finding.warning("iati/version", here(),
+      findings.accept(VersionRule.CHECKED_AS_203.at(here(),
           "the file declares " + (version.isEmpty() ? "no IATI version" : "IATI version " + version) + "; it is checked against the "
               + SCHEMA_VERSION + " schema, so differences between versions show up as errors"));
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class RulesCommandTest {
     JsonNode listing = new ObjectMapper().readTree(run("--format", "json"));
     Map<String, JsonNode> byId = new HashMap<>();
     listing.get("rules").forEach(rule -> byId.put(rule.get("id").asText(), rule));
-    assertEquals(listing.get("rules").size(), listing.get("count").asInt());
+    assertEquals(listing.get("rules").size() + listing.get("stageRules").size(), listing.get("count").asInt());
     assertEquals("error", byId.get("0.3.1").get("severity").asText(), "the schema check");
     assertEquals("error", byId.get("9.76.1").get("severity").asText(), "the DAC sector codelist check");
     assertEquals("error", byId.get("2.1.2").get("severity").asText(), "sector percentages");
@@ -46,6 +47,40 @@ class RulesCommandTest {
     assertEquals("the code at iati-activity/location/gazetteer-entry/@gazetteer-ref is in the GazetteerAgency codelist", checks.get("9.119.1"));
     assertEquals("the code at iati-activity/location/feature-designation/@code is in the LocationType codelist"
         + " (the catalogue's repeat of 9.34.1, the id these findings carry)", checks.get("9.120.1"));
+  }
+
+  @Test
+  void theStagesOwnRulesAreListedWithIdSeverityStageAndWhatTheyReport() throws IOException {
+    JsonNode listing = new ObjectMapper().readTree(run("--format", "json"));
+    Map<String, String> shown = new HashMap<>();
+    listing.get("stageRules").forEach(rule -> shown.put(rule.get("id").asText(),
+        rule.get("severity").asText() + " " + rule.get("stage").asText() + ": " + rule.get("checks").asText()));
+    Map<String, String> expected = new HashMap<>();
+    StageRules.all().forEach(stage -> stage.rules().forEach(rule ->
+        expected.put(rule.id(), rule.severity().label() + " " + stage.stage() + ": " + rule.description())));
+    assertEquals(expected, shown);
+    assertEquals("error sources: a row has more or fewer cells than the header has columns", shown.get("csv/ragged-row"));
+    assertEquals("info sources: a hidden sheet is not read", shown.get("workbook/hidden-sheet"));
+    assertEquals("error publish: an activity or organisation is withheld because of the errors reported before it",
+        shown.get("publish/withheld"));
+  }
+
+  @Test
+  void textListsTheStagesOwnRulesAfterTheChecksOfTheXml() {
+    List<String> lines = run().lines().toList();
+    int schema = indexOf(lines, "0.3.1");
+    int ragged = indexOf(lines, "csv/ragged-row");
+    assertTrue(schema >= 0 && ragged > schema, String.join("\n", lines));
+    assertEquals(List.of("csv/ragged-row", "error", "stage:", "sources"), List.of(lines.get(ragged).split("\\s+")).subList(0, 4));
+  }
+
+  private static int indexOf(List<String> lines, String id) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(id + " ")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -71,7 +73,9 @@ class WorkbookTest {
   @Test
   void poiReadsTheSameTextsAsTheCsvSheets() throws Exception {
     Map<String, List<List<String>>> cells = new LinkedHashMap<>();
-    try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+    // Opened read-only: a package opened for writing is saved through a temporary file on closing.
+    try (OPCPackage opened = OPCPackage.open(workbook.toFile(), PackageAccess.READ);
+        XSSFWorkbook book = new XSSFWorkbook(opened)) {
       DataFormatter shown = new DataFormatter();
       for (Sheet sheet : book) {
         List<List<String>> rows = new ArrayList<>();

@@ -56,6 +56,9 @@ public record PublishRun(PublishReport report, List<Finding> findings, Path outp
   private static PublishRun run(Publisher publisher, PublishRequest request) throws IOException, CannotPublish {
     List<Finding> findings = new ArrayList<>();
     PublishReport report = publisher.publish(request, findings::add);
+    // A run here is judged by its sets, findings and files, never by its change lists: closed at
+    // once, so their scratch files do not outlive the test.
+    report.close();
     return new PublishRun(report, findings, request.output());
   }
 

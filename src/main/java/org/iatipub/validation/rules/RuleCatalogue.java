@@ -1,7 +1,6 @@
 package org.iatipub.validation.rules;
 
 import static org.iatipub.finding.Severity.ERROR;
-import static org.iatipub.finding.Severity.WARNING;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
 import org.iatipub.validation.DocumentKind;
 import org.iatipub.validation.FileLevelRule;
+import org.iatipub.validation.VersionRule;
 
 /**
  * Everything iatipub checks in an IATI file, as {@code iatipub rules} lists it: the XML and
@@ -48,7 +48,8 @@ public record RuleCatalogue(List<Rule> rules) {
     for (FileLevelRule rule : FileLevelRule.values()) {
       rules.add(new Rule(rule.id(), ERROR, BOTH, rule.description()));
     }
-    rules.add(new Rule("iati/version", WARNING, BOTH, "the file declares IATI version 2.03 (2.01 and 2.02 files are checked as 2.03)"));
+    VersionRule version = VersionRule.CHECKED_AS_203;
+    rules.add(new Rule(version.id(), version.severity(), BOTH, version.description()));
     return List.copyOf(rules);
   }
 

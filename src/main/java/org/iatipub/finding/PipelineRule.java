@@ -1,0 +1,22 @@
+package org.iatipub.finding;
+
+/**
+ * A rule one of iatipub's own stages reports under an id of its own ({@code csv/ragged-row},
+ * {@code mapping/bad-date}), as opposed to the IATI rules checked in the published XML. Each stage
+ * keeps its rules in one enum implementing this, so a finding cannot carry a misspelt id and
+ * {@code iatipub rules} can list them all.
+ */
+public interface PipelineRule {
+  /** The stable id findings carry, {@code family/name}. */
+  String id();
+
+  Severity severity();
+
+  /** What the rule reports, in one line. */
+  String description();
+
+  /** A finding of this rule at {@code location}. */
+  default Finding at(Location location, String message) {
+    return new Finding(severity(), id(), location, message);
+  }
+}
