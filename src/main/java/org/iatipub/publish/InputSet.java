@@ -57,6 +57,10 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
         for (Path dir : subdirectories(input)) {
           if (Files.exists(dir.resolve(MAPPING_FILE)) || hasPathHeaders(dir, request.delimiter())) {
             sets.add(prepare(dir, input.resolve(dir.getFileName()).toString(), request, problems));
+          } else {
+            // A header that cannot be read may be hiding the 'iati-identifier' column of a set.
+            unreadableHeaders(dir, input.resolve(dir.getFileName()).toString(), request.delimiter()).forEach(finding ->
+                problems.add(finding + "; so it cannot be told whether " + dir + " is a set of sheets with IATI path headers"));
           }
         }
         if (sets.isEmpty()) {
@@ -94,7 +98,9 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     files.put(main.getFileName().toString(), main);
     csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p));
     for (Path file : files.values()) {
-      if (!CsvTable.readHeader(file, request.delimiter()).contains(PathHeaderMapping.ID_COLUMN)) {
+      CsvTable.Header header = CsvTable.readHeader(file, shownOf(shown, file), request.delimiter());
+      // A header that cannot be read is reported where it is by reading the file, which stops the set.
+      if (header.problem() == null && !header.contains(PathHeaderMapping.ID_COLUMN)) {
         problems.add(shownOf(shown, file) + ": has no '" + PathHeaderMapping.ID_COLUMN
             + "' column; in the path-header form every sheet names the activity its rows belong to");
       }
@@ -108,6 +114,8 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     if (!Files.isRegularFile(mappingPath)) {
       problems.add(mappingPath + ": no mapping file; the own-column form needs one (--mapping FILE),"
           + " or use IATI path headers (an 'iati-identifier' column)");
+      unreadableHeaders(dir, shown, request.delimiter()).forEach(finding ->
+          problems.add(finding + "; so it cannot be told whether this header names an 'iati-identifier' column"));
       return null;
     }
     MappingFile mapping;
@@ -137,9 +145,9 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
         continue;
       }
       files.put(entry.getKey().key(), file);
-      List<String> header = CsvTable.readHeader(file, request.delimiter());
-      if (header.isEmpty()) {
-        continue; // reading the file reports why
+      CsvTable.Header header = CsvTable.readHeader(file, shownFile, request.delimiter());
+      if (header.problem() != null || header.names().isEmpty()) {
+        continue; // reading the file reports why, where it is
       }
       entry.getValue().fields().forEach((field, source) -> {
         List<String> columns = source instanceof MappingFile.Column c ? List.of(c.column())
@@ -147,7 +155,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
         for (String column : columns) {
           if (!header.contains(column)) {
             problems.add(shownFile + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
-                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header) + ")");
+                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header.names()) + ")");
           }
         }
       });
@@ -161,11 +169,24 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
 
   private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
     for (Path csv : csvFiles(dir)) {
-      if (CsvTable.readHeader(csv, delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
+      // A name with bad bytes is read with U+FFFD in their place: the others still tell the form.
+      if (CsvTable.readHeader(csv, csv.toString(), delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Why the header rows of {@code dir}'s CSV files cannot be read, for those that cannot. */
+  private static List<Finding> unreadableHeaders(Path dir, String shown, char delimiter) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    for (Path csv : csvFiles(dir)) {
+      Finding problem = CsvTable.readHeader(csv, shownOf(shown, csv), delimiter).problem();
+      if (problem != null) {
+        findings.add(problem);
+      }
+    }
+    return findings;
   }
 
   private static List<Path> csvFiles(Path dir) throws IOException {

@@ -39,6 +39,8 @@ final class StrictUtf8Reader extends Reader {
   private boolean atStart = true;
   private boolean endOfInput;
   private boolean flushed;
+  /** The offset of a bad byte found while decoding, reported once the text before it is handed out; -1 while none. */
+  private long badByte = -1;
 
   StrictUtf8Reader(InputStream in, CsvCursor cursor) {
     this.in = in;
@@ -53,6 +55,9 @@ final class StrictUtf8Reader extends Reader {
       return 0;
     }
     while (!chars.hasRemaining()) {
+      if (badByte >= 0) {
+        throw new NotUtf8Exception(cursor.here(), badByte);
+      }
       if (flushed) {
         return -1;
       }
@@ -94,11 +99,9 @@ final class StrictUtf8Reader extends Reader {
       }
     }
     if (result.isError()) {
-      // The good text before the bad byte still moves the cursor, so it stands exactly there.
-      while (chars.hasRemaining()) {
-        cursor.advance(chars.get());
-      }
-      throw new NotUtf8Exception(cursor.here(), bytesDecoded);
+      // The text before the bad byte is handed out first, so the rows (and the header) before it
+      // are read, and the cursor stands exactly at the bad byte when it is reported.
+      badByte = bytesDecoded;
     }
   }
 
