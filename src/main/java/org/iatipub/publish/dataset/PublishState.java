@@ -18,6 +18,10 @@ import org.iatipub.scratch.RecordFormat;
  *
  * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld"}}}}</pre>
  *
+ * A record published with the fingerprint of its input also has {@code "input-fingerprint",
+ * "offset", "length", "crc32c", "notes"} (see {@link Reuse}): what lets the next run take its bytes
+ * as they are when its input is the same.
+ *
  * Sets and identifiers are sorted. At hundreds of thousands of records the file is tens of
  * megabytes, so it is read and written a record at a time, never held whole.
  */
@@ -35,22 +39,70 @@ public final class PublishState {
    * @param withheld true when this run withheld it: it is in no file, and kept here so that it keeps
    *     its timestamp when it comes back unchanged
    */
-  public record Entry(String sha256, String lastUpdated, String file, boolean withheld) {
+  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, Reuse reuse) {
+    /** A record with nothing that lets a later run take its bytes as they are. */
+    public Entry(String sha256, String lastUpdated, String file, boolean withheld) {
+      this(sha256, lastUpdated, file, withheld, null);
+    }
+
     void writeTo(DataOutput out) throws IOException {
       out.writeBoolean(withheld);
       RecordFormat.writeText(out, sha256);
       RecordFormat.writeText(out, lastUpdated);
       RecordFormat.writeText(out, file);
+      out.writeBoolean(reuse != null);
+      if (reuse != null) {
+        reuse.writeTo(out);
+      }
     }
 
     static Entry readFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
-      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld);
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
+          in.readBoolean() ? Reuse.readFrom(in) : null);
     }
 
-    /** The same record, withheld by this run. */
+    /** The same record, withheld by this run: in no file, so with nothing to take bytes from. */
     Entry asWithheld() {
-      return new Entry(sha256, lastUpdated, file, true);
+      return new Entry(sha256, lastUpdated, file, true, null);
+    }
+
+    /** The same record at another place. */
+    Entry at(String file, Reuse reuse) {
+      return new Entry(sha256, lastUpdated, file, withheld, reuse);
+    }
+  }
+
+  /**
+   * What lets a later run publish a record again without building it: when the fingerprint of its
+   * input is the same, its bytes are taken from its file as they are, once the checksum says they
+   * are still the bytes written.
+   *
+   * @param input the fingerprint of everything the record was built from (its rows, the mapping,
+   *     the codelists, the program and its options), as the publishing stage computes it
+   * @param offset where its bytes start in its file
+   * @param length how many bytes it has there, from its start tag to its end tag
+   * @param crc32c a checksum of those bytes (8 hex digits): cheap enough to check every record
+   *     taken, and enough to tell a file that is no longer the one the state describes
+   * @param notes what the publishing stage keeps about the record (its findings, for one), as a
+   *     JSON value, handed back as it was given
+   */
+  public record Reuse(String input, long offset, long length, String crc32c, String notes) {
+    void writeTo(DataOutput out) throws IOException {
+      RecordFormat.writeText(out, input);
+      out.writeLong(offset);
+      out.writeLong(length);
+      RecordFormat.writeText(out, crc32c);
+      RecordFormat.writeText(out, notes);
+    }
+
+    static Reuse readFrom(DataInput in) throws IOException {
+      return new Reuse(RecordFormat.readText(in), in.readLong(), in.readLong(), RecordFormat.readText(in),
+          RecordFormat.readText(in));
+    }
+
+    Reuse movedTo(long offset) {
+      return new Reuse(input, offset, length, crc32c, notes);
     }
   }
 
@@ -102,6 +154,11 @@ public final class PublishState {
     String lastUpdated = null;
     String file = null;
     boolean withheld = false;
+    String input = null;
+    long offset = -1;
+    long length = -1;
+    String crc32c = null;
+    String notes = null;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       json.nextToken();
@@ -110,10 +167,17 @@ public final class PublishState {
         case "last-updated" -> lastUpdated = json.getValueAsString();
         case "file" -> file = json.getValueAsString();
         case "withheld" -> withheld = json.getValueAsBoolean();
+        case "input-fingerprint" -> input = json.getValueAsString();
+        case "offset" -> offset = json.getValueAsLong(-1);
+        case "length" -> length = json.getValueAsLong(-1);
+        case "crc32c" -> crc32c = json.getValueAsString();
+        case "notes" -> notes = StoredJson.subtree(json);
         default -> json.skipChildren();
       }
     }
-    return new Entry(sha256, lastUpdated, file, withheld);
+    // A record whose place is not wholly known is built again, never taken from a guess.
+    boolean whole = input != null && offset >= 0 && length > 0 && crc32c != null && notes != null && !withheld;
+    return new Entry(sha256, lastUpdated, file, withheld, whole ? new Reuse(input, offset, length, crc32c, notes) : null);
   }
 
   private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws IOException {
@@ -167,6 +231,15 @@ public final class PublishState {
       json.writeStringField("last-updated", entry.lastUpdated());
       json.writeStringField("file", entry.file());
       json.writeBooleanField("withheld", entry.withheld());
+      Reuse reuse = entry.reuse();
+      if (reuse != null) {
+        json.writeStringField("input-fingerprint", reuse.input());
+        json.writeNumberField("offset", reuse.offset());
+        json.writeNumberField("length", reuse.length());
+        json.writeStringField("crc32c", reuse.crc32c());
+        json.writeFieldName("notes");
+        json.writeRawValue(reuse.notes());
+      }
       json.writeEndObject();
     }
 
