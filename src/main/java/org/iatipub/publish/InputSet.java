@@ -38,6 +38,15 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     return mapping == null ? name + ".xml" : mapping.publisher() + "-" + name + ".xml";
   }
 
+  /** The mapping file of an own-form set as {@code request} names it (or the one beside its files). */
+  Path mappingFile(PublishRequest request) {
+    return mappingFile(dir, request);
+  }
+
+  private static Path mappingFile(Path dir, PublishRequest request) {
+    return request.mapping() != null ? request.mapping() : dir.resolve(MAPPING_FILE);
+  }
+
   String shown(String file) {
     return shown.isEmpty() ? file : shown + "/" + file;
   }
@@ -110,7 +119,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
 
   private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
       throws IOException {
-    Path mappingPath = request.mapping() != null ? request.mapping() : dir.resolve(MAPPING_FILE);
+    Path mappingPath = mappingFile(dir, request);
     if (!Files.isRegularFile(mappingPath)) {
       problems.add(mappingPath + ": no mapping file; the own-column form needs one (--mapping FILE),"
           + " or use IATI path headers (an 'iati-identifier' column)");

@@ -21,9 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.validation.Schema;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
@@ -35,12 +39,15 @@ import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
+import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.publish.dataset.Dataset;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
 import org.iatipub.source.CsvReading;
 import org.iatipub.source.SourceRow;
+import org.iatipub.validation.Check;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
 
@@ -51,6 +58,7 @@ import org.iatipub.validation.StandardChecks;
  * published, withheld or rejected.
  */
 public final class Publisher {
+  private static final Logger LOG = LogManager.getLogger(Publisher.class);
   private static final Pattern ATTRIBUTE = Pattern.compile("attribute '([^']+)'", Pattern.CASE_INSENSITIVE);
   /** Activities handed to each worker ahead of the one being decided: keeps both cores busy, memory bounded. */
   private static final int IN_FLIGHT_PER_THREAD = 4;
@@ -60,6 +68,10 @@ public final class Publisher {
   private final CheckSuite checks;
   private final Clock clock;
   private final int threads;
+  /** Build every activity, whether or not its input changed since the previous run. */
+  private final boolean full;
+  /** The codelists' digest, as the input fingerprints name them. */
+  private final String codelists;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
@@ -71,7 +83,13 @@ public final class Publisher {
     this(binder, schema, checks, clock, Runtime.getRuntime().availableProcessors());
   }
 
+
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
+    this(binder, schema, checks, clock, threads, false, CodelistSnapshot.bundled().source().digest());
+  }
+
+  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, boolean full,
+      String codelists) {
     if (threads < 1) {
       throw new IllegalArgumentException("at least one thread is needed, not " + threads);
     }
@@ -80,6 +98,8 @@ public final class Publisher {
     this.checks = checks;
     this.clock = clock;
     this.threads = threads;
+    this.full = full;
+    this.codelists = codelists;
   }
 
   /**
@@ -87,7 +107,25 @@ public final class Publisher {
    * core). The output and the findings are the same, byte for byte and in order, for any number.
    */
   public Publisher withThreads(int threads) {
-    return new Publisher(binder, schema, checks, clock, threads);
+    return new Publisher(binder, schema, checks, clock, threads, full, codelists);
+  }
+
+  /**
+   * This publisher building every activity, as if none had been published before ({@code
+   * publish --full}). By default an activity whose input fingerprint is the one it was published
+   * with last time is taken from the published file as it is: the files and the findings are the
+   * same, byte for byte, either way.
+   */
+  public Publisher buildingEverything() {
+    return new Publisher(binder, schema, checks, clock, threads, true, codelists);
+  }
+
+  /**
+   * This publisher naming {@code digest} as the codelists' digest in the input fingerprints (the
+   * bundled snapshot's otherwise): a new snapshot changes every activity's fingerprint.
+   */
+  Publisher withCodelistDigest(String digest) {
+    return new Publisher(binder, schema, checks, clock, threads, full, digest);
   }
 
   /**
@@ -118,9 +156,10 @@ public final class Publisher {
     // Everything is built beside the published files and swapped in only at the commit: a run that
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
+      List<String> shared = shared();
       for (InputSet set : sets) {
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress);
+        SetOutcome outcome = publishSet(set, request, file, counted, progress, shared, generated);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -140,8 +179,19 @@ public final class Publisher {
     }
   }
 
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, Consumer<Finding> sink, Progress progress)
-      throws IOException {
+  /** What every activity of every set depends on: this program, the codelists, the checks run. */
+  private List<String> shared() {
+    List<String> shared = new ArrayList<>(List.of("iatipub " + ProgramBuild.identity(), "codelists " + codelists));
+    for (Check check : checks.forOneFile()) {
+      shared.add("check " + check.getClass().getName());
+      check.close();
+    }
+    return shared;
+  }
+
+  private SetOutcome publishSet(InputSet set, PublishRequest request, OutputFile file, Consumer<Finding> sink,
+      Progress progress, List<String> shared, String generated) throws IOException {
+    char delimiter = request.delimiter();
     List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
@@ -173,6 +223,7 @@ public final class Publisher {
       ActivityMapping mapping = set.form() == InputForm.OWN
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
           : new PathHeaderMapping();
+      Inputs inputs = new Inputs(fingerprints(set, request, shared, join.readings()), file, !full, generated);
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
       try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
@@ -183,16 +234,17 @@ public final class Publisher {
         // per thread are in flight at once.
         ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(schema));
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
-        Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+        Deque<Future<Ready>> inFlight = new ArrayDeque<>();
+        int taken = 0;
         try {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
-            Prepared prepared;
+            Ready prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks);
+              prepared = prepare(next, mapping, writers.get(), checks, inputs);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, inputs)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -200,8 +252,12 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            if (decide(prepared, checks, file, sink)) {
+            boolean publish = prepared instanceof Taken took
+                ? decide(took, mapping, checks, file, sink)
+                : decide((Prepared) prepared, checks, file, sink);
+            if (publish) {
               published++;
+              taken += prepared instanceof Taken ? 1 : 0;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
               }
@@ -220,7 +276,13 @@ public final class Publisher {
           }
         }
         checks.finish().forEach(sink);
-        return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
+        if (inputs.unreadable() > 0) {
+          LOG.warn("{}: {} activities could not be taken from the published files as the state describes them"
+              + " (a file changed or missing); they were built again", set.shown(), inputs.unreadable());
+        }
+        LOG.info("{}: {} of {} activities published as they were (their input unchanged), the others built",
+            set.shown(), taken, published);
+        return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()), taken);
       }
     }
   }
@@ -249,29 +311,108 @@ public final class Publisher {
   }
 
   /**
+   * What a set's activities are prepared with, beyond the mapping and checks.
+   *
+   * @param fingerprints the fingerprints of the set's activities' inputs
+   * @param file where the set's activities go (and the previous run's are found)
+   * @param take whether an activity whose input is unchanged may be taken as it was published
+   * @param generated this run's time
+   */
+  private record Inputs(InputFingerprint fingerprints, OutputFile file, boolean take, String generated,
+      java.util.concurrent.atomic.AtomicInteger unreadableCount) {
+    Inputs(InputFingerprint fingerprints, OutputFile file, boolean take, String generated) {
+      this(fingerprints, file, take, generated, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    int unreadable() {
+      return unreadableCount.get();
+    }
+  }
+
+  /** An activity ready to be decided on, in input order: built now, or taken as it was published. */
+  private sealed interface Ready permits Prepared, Taken {
+    ActivityRows rows();
+  }
+
+  /**
    * One activity mapped, bound, written and schema-validated: the work that can run on any thread.
    *
+   * @param input the fingerprint of its input
    * @param draft the mapped activity
    * @param bound the bound activity, or null when mapping failed
    * @param written the written activity, or null when mapping or binding failed
    * @param cells the source cell of each path of the draft, worked out only if a finding needs it
    * @param findings what was found so far
    * @param alone the findings of the checks of the activity on its own, by check; null when not checked
+   * @param notes what to keep about it if it is published (JSON); null when it is not to be
    */
-  private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
-      ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone) {}
+  private record Prepared(ActivityRows rows, String input, ActivityDraft draft, ActivityBinder.Bound bound,
+      ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone, String notes)
+      implements Ready {}
 
-  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks) {
+  /**
+   * An activity whose input is the one it was last published with: its bytes, checked, and what
+   * was kept about it.
+   */
+  private record Taken(ActivityRows rows, Dataset.Previous previous, ActivityNotes notes, byte[] bytes) implements Ready {}
+
+  private Ready prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
+      Inputs inputs) throws IOException {
+    String input = inputs.fingerprints().of(rows, mapping.context(rows));
+    if (inputs.take() && rows.findings().isEmpty()) {
+      Taken taken = take(rows, input, checks, inputs);
+      if (taken != null) {
+        return taken;
+      }
+    }
+    return build(rows, input, mapping, writer, checks, inputs.generated());
+  }
+
+  /** The activity as last published, when its input is the same and its bytes are as written; else null. */
+  private static Taken take(ActivityRows rows, String input, ActivityChecks checks, Inputs inputs) throws IOException {
+    Dataset.Previous previous = inputs.file().previous(input);
+    if (previous == null) {
+      return null;
+    }
+    ActivityNotes notes;
+    try {
+      notes = ActivityNotes.read(previous.notes(), rows);
+    } catch (RuntimeException unreadable) {
+      return null; // notes this version cannot read: built again
+    }
+    // Checked on an earlier day than today (the clock may have been set back): the date checks may judge otherwise.
+    if (!notLater(notes.checked(), inputs.generated())
+        || notes.findings().stream().anyMatch(kept -> kept.check() >= checks.count())) {
+      return null;
+    }
+    byte[] bytes = inputs.file().bytesOf(previous);
+    if (bytes == null) {
+      inputs.unreadableCount().incrementAndGet();
+      return null;
+    }
+    return new Taken(rows, previous, notes, bytes);
+  }
+
+  private static boolean notLater(String checked, String now) {
+    try {
+      return !OffsetDateTime.parse(checked).isAfter(OffsetDateTime.parse(now));
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private Prepared build(ActivityRows rows, String input, ActivityMapping mapping, ActivityWriter writer,
+      ActivityChecks checks, String generated) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
     DraftCells cells = new DraftCells(draft);
     if (draft.hasErrors()) {
-      return new Prepared(rows, draft, null, null, cells, findings, null);
+      return new Prepared(rows, input, draft, null, null, cells, findings, null, null);
     }
     ActivityBinder.Bound bound = binder.bind(draft);
     findings.addAll(bound.findings());
     if (!bound.ok()) {
-      return new Prepared(rows, draft, bound, null, cells, findings, null);
+      return new Prepared(rows, input, draft, bound, null, cells, findings, null, null);
     }
     ActivityWriter.Written written = writer.write(bound.activity());
     for (ActivityWriter.Problem problem : written.problems()) {
@@ -285,24 +426,61 @@ public final class Publisher {
     }
     List<List<Finding>> alone = written.valid()
         ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
-    return new Prepared(rows, draft, bound, written, cells, findings, alone);
+    String notes = null;
+    if (alone != null && findings.stream().noneMatch(Finding::isError)
+        && alone.stream().flatMap(List::stream).noneMatch(Finding::isError)) {
+      List<ActivityNotes.Kept> kept = new ArrayList<>();
+      findings.forEach(f -> kept.add(new ActivityNotes.Kept(-1, f)));
+      for (int i = 0; i < alone.size(); i++) {
+        for (Finding finding : alone.get(i)) {
+          kept.add(new ActivityNotes.Kept(i, finding));
+        }
+      }
+      IatiActivityType activity = bound.activity().getValue();
+      notes = new ActivityNotes(draft.identifier(), generated, OutputFile.country(activity), OutputFile.region(activity),
+          kept, checks.view(written.record()), false).json(rows);
+    }
+    return new Prepared(rows, input, draft, bound, written, cells, findings, alone, notes);
   }
 
   /** The source cell of each path of a draft, worked out once, when first asked for. */
   static final class DraftCells {
-    private final ActivityDraft draft;
+    private final Supplier<ActivityDraft> draft;
     private Map<String, Location.Cell> cells;
 
     DraftCells(ActivityDraft draft) {
+      this(() -> draft);
+    }
+
+    /** The cells of a draft made only if a cell is asked for (an activity taken as published has none). */
+    DraftCells(Supplier<ActivityDraft> draft) {
       this.draft = draft;
     }
 
     synchronized Map<String, Location.Cell> get() {
       if (cells == null) {
-        cells = draft.activity().paths();
+        cells = draft.get().activity().paths();
       }
       return cells;
     }
+  }
+
+  /** The digests of the set's activities' inputs: what they share, then each one's rows. */
+  private static InputFingerprint fingerprints(InputSet set, PublishRequest request, List<String> shared,
+      List<CsvReading> readings) throws IOException {
+    List<String> texts = new ArrayList<>(shared);
+    texts.add("form " + set.form());
+    texts.add("set " + set.shown()); // findings name the files as shown
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (set.form() == InputForm.OWN) {
+      files.put("mapping", set.mappingFile(request));
+      set.crosswalks().forEach((name, crosswalk) -> files.put("crosswalk " + name, set.mapping().crosswalks().get(name)));
+    }
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    for (CsvReading reading : readings) {
+      columns.put(reading.file(), reading.header());
+    }
+    return InputFingerprint.forSet(texts, files, columns);
   }
 
   /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
@@ -317,7 +495,8 @@ public final class Publisher {
             prepared.draft().identifier()));
       }
       if (findings.stream().noneMatch(Finding::isError)) {
-        file.append(prepared.bound().activity().getValue(), written.xml());
+        file.append(prepared.bound().activity().getValue(), written.xml(),
+            prepared.notes() == null ? null : new Dataset.Input(prepared.input(), prepared.notes()));
         findings.forEach(sink);
         return true;
       }
@@ -326,7 +505,31 @@ public final class Publisher {
     return false;
   }
 
-  private static Prepared done(Future<Prepared> prepared) throws IOException {
+  /**
+   * Publishes or withholds an activity taken as last published, with the findings a full run would
+   * give it: those kept, and those of the checks that compare activities, run now on what they read.
+   */
+  private static boolean decide(Taken taken, ActivityMapping mapping, ActivityChecks checks, OutputFile file,
+      Consumer<Finding> sink) throws IOException {
+    ActivityNotes notes = taken.notes();
+    List<Finding> findings = new ArrayList<>(notes.foundBy(-1));
+    List<List<Finding>> kept = new ArrayList<>();
+    for (int i = 0; i < checks.count(); i++) {
+      kept.add(notes.foundBy(i));
+    }
+    ActivityRows rows = taken.rows();
+    findings.addAll(checks.checkTaken(notes.view(), kept, new DraftCells(() -> mapping.map(rows)), rows.main().whole(),
+        notes.identifier()));
+    findings.forEach(sink);
+    if (findings.stream().anyMatch(Finding::isError)) {
+      return false;
+    }
+    // Findings placed at rows numbered anew are kept with the new numbers, as a full run keeps them.
+    file.appendTaken(taken.previous(), notes, taken.bytes(), notes.moved() ? notes.json(rows) : null);
+    return true;
+  }
+
+  private static Ready done(Future<Ready> prepared) throws IOException {
     try {
       return prepared.get();
     } catch (InterruptedException e) {
