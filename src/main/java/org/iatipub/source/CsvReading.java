@@ -51,7 +51,6 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
    * @throws IOException when the file cannot be opened at all
    */
   public static CsvReading read(Path path, String shown, char delimiter, Consumer<SourceRow> rows) throws IOException {
-    CsvCursor cursor = new CsvCursor(delimiter);
     CSVFormat format = CSVFormat.DEFAULT.builder()
         .setDelimiter(delimiter)
         .setIgnoreEmptyLines(false)
@@ -63,7 +62,7 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
     long lastKeptRow = 1;
     boolean complete = true;
     try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in, cursor), format)) {
+        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in), format)) {
       Iterator<CSVRecord> records = parser.iterator();
       try {
         if (!records.hasNext()) {
@@ -96,12 +95,12 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
         }
       } catch (UncheckedIOException e) {
         complete = false;
-        findings.add(unreadable(shown, e.getCause(), cursor, lastKeptRow));
+        findings.add(unreadable(path, shown, delimiter, e.getCause(), lastKeptRow));
       }
     } catch (StrictUtf8Reader.NotUtf8Exception e) {
       // The parser reads ahead when it is created, so bad bytes near the start surface here.
       complete = false;
-      findings.add(unreadable(shown, e, cursor, 1));
+      findings.add(unreadable(path, shown, delimiter, e, 1));
     }
     return new CsvReading(shown, header, read, kept, findings, complete);
   }
@@ -133,12 +132,16 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
         what + " (a missing or extra delimiter, or an unquoted delimiter inside a cell); the row is not published");
   }
 
-  private static Finding unreadable(String shown, Throwable cause, CsvCursor cursor, long lastGoodRow) {
+  /** Why a file could not be read to its end, where it stopped: found by reading its text again up to there. */
+  private static Finding unreadable(Path path, String shown, char delimiter, Throwable cause, long lastGoodRow)
+      throws IOException {
     if (cause instanceof StrictUtf8Reader.NotUtf8Exception bad) {
-      return Finding.error("csv/not-utf8", cell(shown, bad.position, cursor),
+      CsvCursor cursor = CsvCursor.scan(path, delimiter, bad.byteOffset);
+      return Finding.error("csv/not-utf8", cell(shown, cursor.here(), cursor),
           "this cell holds bytes that are not UTF-8 text (byte offset " + bad.byteOffset + "); save the file as UTF-8."
               + " Reading stopped here: this row and the rows after it were not read");
     }
+    CsvCursor cursor = CsvCursor.scan(path, delimiter, -1);
     CsvCursor.Position quoting = cursor.quotingProblem(true);
     if (quoting != null) {
       return Finding.error("csv/quoting", cell(shown, quoting, cursor),

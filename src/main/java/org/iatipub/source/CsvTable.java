@@ -112,8 +112,8 @@ public record CsvTable(
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(badBytes)
         .onUnmappableCharacter(badBytes);
     try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(badBytes == CodingErrorAction.REPORT ? new StrictUtf8Reader(in,
-            new CsvCursor(delimiter)) : new InputStreamReader(in, decoder), format)) {
+        CSVParser parser = CSVParser.parse(badBytes == CodingErrorAction.REPORT ? new StrictUtf8Reader(in)
+            : new InputStreamReader(in, decoder), format)) {
       Iterator<CSVRecord> records = parser.iterator();
       List<String> header = new ArrayList<>();
       if (records.hasNext()) {

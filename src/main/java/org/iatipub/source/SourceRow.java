@@ -1,5 +1,6 @@
 package org.iatipub.source;
 
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,17 @@ public record SourceRow(String file, long row, Map<String, String> cells) {
   /** Where the cell under {@code column} is, for findings. */
   public Location.Cell cell(String column) {
     return new Location.Cell(file, row, column);
+  }
+
+  /**
+   * The row's cells in column order as bytes, for fingerprints of what rows say: for each cell, its
+   * UTF-8 length (4 bytes, high byte first), then its UTF-8 bytes. A staged row has them already.
+   */
+  public ByteBuffer cellBytes() {
+    if (cells instanceof RowCells row) {
+      return row.encoded();
+    }
+    return ByteBuffer.wrap(RowCells.encode(cells.values().toArray(String[]::new))).asReadOnlyBuffer();
   }
 
   /** The whole row, for findings about it rather than one cell. */
