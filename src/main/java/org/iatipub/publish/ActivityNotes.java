@@ -24,7 +24,8 @@ import org.iatipub.validation.Node;
  * night without building it, when its input fingerprint is the same: what it needs to place the
  * activity and to report what a full run would report.
  *
- * @param identifier the activity's identifier as its findings name it
+ * @param identifier the activity's identifier as its findings name it (the one it is published
+ *     under, but for spaces around it)
  * @param checked when it was checked (the run's time): the checks of dates judge by "today", and
  *     what passed then passes on any later day, but not on an earlier one
  * @param country its recipient country of largest share (its file when split by country), or null
@@ -55,16 +56,23 @@ record ActivityNotes(String identifier, String checked, String country, String r
   /**
    * The notes as a JSON value. With findings come the activity's rows by number, file by file: a
    * later night whose rows are the same but numbered otherwise (a row added above them) reports
-   * the findings at the rows' new numbers.
+   * the findings at the rows' new numbers. What is null is left out, as is the identifier when it
+   * is the one the activity is published under ({@code published}), as it nearly always is.
    */
-  String json(ActivityRows rows) {
+  String json(ActivityRows rows, String published) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(text)) {
       json.writeStartObject();
-      json.writeStringField("identifier", identifier);
+      if (!identifier.equals(published)) {
+        json.writeStringField("identifier", identifier);
+      }
       json.writeStringField("checked", checked);
-      json.writeStringField("country", country);
-      json.writeStringField("region", region);
+      if (country != null) {
+        json.writeStringField("country", country);
+      }
+      if (region != null) {
+        json.writeStringField("region", region);
+      }
       if (!findings.isEmpty()) {
         json.writeArrayFieldStart("findings");
         for (Kept kept : findings) {
@@ -99,7 +107,7 @@ record ActivityNotes(String identifier, String checked, String country, String r
    *
    * @throws IllegalArgumentException when the notes cannot be read (the activity is then built again)
    */
-  static ActivityNotes read(String notes, ActivityRows rows) {
+  static ActivityNotes read(String notes, ActivityRows rows, String published) {
     JsonNode json;
     try {
       json = JSON.readTree(notes);
@@ -123,7 +131,7 @@ record ActivityNotes(String identifier, String checked, String country, String r
         findings.add(new Kept(kept.path("check").asInt(-1), FindingJson.read(finding)));
       }
     }
-    return new ActivityNotes(json.path("identifier").asText(), json.path("checked").asText(), text(json, "country"),
+    return new ActivityNotes(json.path("identifier").asText(published), json.path("checked").asText(), text(json, "country"),
         text(json, "region"), findings, CrossCheckView.read(json.path("view")), anyMoved);
   }
 

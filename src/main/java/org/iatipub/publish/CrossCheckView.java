@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,32 +19,36 @@ import org.iatipub.validation.Node;
 /**
  * What the checks that compare activities (duplicate identifiers, cited activities) read of one
  * activity, kept with it in the state: an activity published again unchanged is not written again,
- * but these checks must still see it, as they see every activity of the file. Each check says what
- * it reads ({@link Check#reads}); the view holds those nodes whole, their ancestors, and the
- * same-named siblings before them as empty elements, so that every node kept has the path it has
- * in the whole activity (findings are placed by path).
+ * but these checks must still see it, as they see every activity of the file. Each check says which
+ * nodes it reads ({@link Check#reads}); the view holds those (their attributes and text), their
+ * ancestors (by name only), and the same-named siblings before them (empty), so that every node kept
+ * has the path it has in the whole activity (findings are placed by path).
  */
 final class CrossCheckView {
   private CrossCheckView() {}
 
   /** The view of {@code record} for {@code checks} (the checks that span records). */
   static Node of(Node record, List<Check> checks) {
-    Node view = prune(record, "", checks);
-    return view == null ? bare(record) : view;
+    Node view = prune(record, "", checks, true);
+    return view;
   }
 
-  /** {@code node} without the children no check reads; null when no check reads anything in it. */
-  private static Node prune(Node node, String path, List<Check> checks) {
+  /**
+   * {@code node} as the checks read it: its attributes and text when one reads it, and its children
+   * that one reads or that hold one read; null when no check reads it or anything in it (the
+   * record itself is always kept).
+   */
+  private static Node prune(Node node, String path, List<Check> checks, boolean record) {
     List<Node> children = node.children();
     Node[] kept = new Node[children.size()];
     boolean any = false;
     for (int i = 0; i < children.size(); i++) {
       Node child = children.get(i);
-      String childPath = path.isEmpty() ? child.name() : path + "/" + child.name();
-      kept[i] = reads(checks, childPath, child) ? child : prune(child, childPath, checks);
+      kept[i] = prune(child, path.isEmpty() ? child.name() : path + "/" + child.name(), checks, false);
       any |= kept[i] != null;
     }
-    if (!any) {
+    boolean read = reads(checks, path, node);
+    if (!any && !read && !record) {
       return null;
     }
     // A sibling of the same name before a kept node stays, empty: the kept node's position counts it.
@@ -55,13 +60,14 @@ final class CrossCheckView {
         view.add(kept[i]);
         later.add(name);
       } else if (later.contains(name)) {
-        Node skipped = children.get(i);
-        view.add(new Node(skipped.name(), skipped.namespace(), Map.of(), "", List.of(), 0, 0));
+        view.add(empty(children.get(i)));
       }
     }
-    java.util.Collections.reverse(view);
-    return new Node(node.name(), node.namespace(), node.attributes(), node.text(), node.writtenText(), view, node.line(),
-        node.column());
+    Collections.reverse(view);
+    return read
+        ? new Node(node.name(), node.namespace(), node.attributes(), node.text(), node.writtenText(), view, node.line(),
+            node.column())
+        : new Node(node.name(), node.namespace(), Map.of(), "", "", view, node.line(), node.column());
   }
 
   private static boolean reads(List<Check> checks, String path, Node node) {
@@ -73,9 +79,9 @@ final class CrossCheckView {
     return false;
   }
 
-  /** An element with its name and attributes only: what is kept of an activity no check reads anything in. */
-  private static Node bare(Node node) {
-    return new Node(node.name(), node.namespace(), node.attributes(), "", List.of(), node.line(), node.column());
+  /** An element with its name only: it stands for one no check reads. */
+  private static Node empty(Node node) {
+    return new Node(node.name(), node.namespace(), Map.of(), "", List.of(), 0, 0);
   }
 
   /** The name positions are counted by: the namespace and the local name (as in the writer's paths). */

@@ -376,7 +376,7 @@ public final class Publisher {
     }
     ActivityNotes notes;
     try {
-      notes = ActivityNotes.read(previous.notes(), rows);
+      notes = ActivityNotes.read(previous.notes(), rows, previous.identifier());
     } catch (RuntimeException unreadable) {
       return null; // notes this version cannot read: built again
     }
@@ -438,7 +438,7 @@ public final class Publisher {
       }
       IatiActivityType activity = bound.activity().getValue();
       notes = new ActivityNotes(draft.identifier(), generated, OutputFile.country(activity), OutputFile.region(activity),
-          kept, checks.view(written.record()), false).json(rows);
+          kept, checks.view(written.record()), false).json(rows, activity.getIatiIdentifier().getValue());
     }
     return new Prepared(rows, input, draft, bound, written, cells, findings, alone, notes);
   }
@@ -525,7 +525,8 @@ public final class Publisher {
       return false;
     }
     // Findings placed at rows numbered anew are kept with the new numbers, as a full run keeps them.
-    file.appendTaken(taken.previous(), notes, taken.bytes(), notes.moved() ? notes.json(rows) : null);
+    file.appendTaken(taken.previous(), notes, taken.bytes(),
+        notes.moved() ? notes.json(rows, taken.previous().identifier()) : null);
     return true;
   }
 

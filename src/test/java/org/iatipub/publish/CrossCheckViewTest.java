@@ -104,12 +104,12 @@ class CrossCheckViewTest {
         </iati-activity>""");
 
     assertEquals(node("""
-        <iati-activity default-currency="EUR">
+        <iati-activity>
           <iati-identifier>XM-1-A</iati-identifier>
-          <reporting-org ref="XM-1" type="40"><narrative>Org</narrative></reporting-org>
+          <reporting-org ref="XM-1" type="40"/>
           <transaction/>
-          <transaction><provider-org ref="XM-2" provider-activity-id="XM-2-B"><narrative>Two</narrative></provider-org></transaction>
-        </iati-activity>"""), CrossCheckView.of(activity, spanning()));
+          <transaction><provider-org ref="XM-2" provider-activity-id="XM-2-B"/></transaction>
+        </iati-activity>"""), withoutPlaces(CrossCheckView.of(activity, spanning())));
   }
 
   private static List<Check> spanning() {

@@ -153,7 +153,7 @@ public final class Dataset {
    * @param notes the notes to keep with it from now on, or null to keep those it had
    */
   public synchronized void addTaken(Previous record, String splitKey, byte[] bytes, String notes) throws IOException {
-    previous.lookUp(set, record.identifier()); // seen: not removed
+    previous.see(set, record.identifier()); // not removed
     PublishState.Entry entry = record.entry();
     DatasetFile file = fileFor(key(splitKey), bytes);
     long at = file.appendTaken(bytes, entry.file(), entry.reuse().offset());

@@ -78,7 +78,10 @@ final class PreviousState implements Closeable {
     return sets;
   }
 
-  /** The entry of a record, or null when the previous run had none; marks it seen. */
+  /**
+   * The entry of a record, or null when the previous run had none; marks it seen. Without what
+   * lets it be taken as it is ({@link PublishState.Entry#reuse}), which a record being built needs not.
+   */
   synchronized PublishState.Entry lookUp(String set, String identifier) {
     String key = key(set, identifier);
     byte[] value = entries.get(key);
@@ -89,7 +92,18 @@ final class PreviousState implements Closeable {
       value[0] |= SEEN;
       entries.put(key, value); // the same length: rewritten in place
     }
-    return decode(value);
+    return decode(value, false);
+  }
+
+  /** Marks the entry of a record seen, as {@link #lookUp} does. */
+  synchronized void see(String set, String identifier) {
+    lookUp(set, identifier);
+  }
+
+  /** The entry of a record without what lets it be taken as it is, or null; leaves it as it was. */
+  synchronized PublishState.Entry summary(String set, String identifier) {
+    byte[] value = entries.get(key(set, identifier));
+    return value == null ? null : decode(value, false);
   }
 
   /**
@@ -104,16 +118,20 @@ final class PreviousState implements Closeable {
   /** The entry of a record, or null; leaves it as it was. */
   synchronized PublishState.Entry get(String set, String identifier) {
     byte[] value = entries.get(key(set, identifier));
-    return value == null ? null : decode(value);
+    return value == null ? null : decode(value, true);
   }
 
-  /** Every entry, in the order of the previous state file. */
-  synchronized void forEach(Visit visit) throws IOException {
+  /**
+   * Every entry, in the order of the previous state file; those of the sets {@code whole} names with
+   * what lets them be taken as they are, the others without.
+   */
+  synchronized void forEach(Visit visit, java.util.function.Predicate<String> whole) throws IOException {
     try {
       entries.forEach((key, value) -> {
         int split = key.indexOf('\0');
+        String set = key.substring(0, split);
         try {
-          visit.entry(key.substring(0, split), key.substring(split + 1), decode(value), (value[0] & SEEN) != 0);
+          visit.entry(set, key.substring(split + 1), decode(value, whole.test(set)), (value[0] & SEEN) != 0);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -146,10 +164,10 @@ final class PreviousState implements Closeable {
     });
   }
 
-  private static PublishState.Entry decode(byte[] value) {
+  private static PublishState.Entry decode(byte[] value, boolean withReuse) {
     return RecordBytes.read(value, in -> {
       in.readByte();
-      return PublishState.Entry.readFrom(in);
+      return withReuse ? PublishState.Entry.readFrom(in) : PublishState.Entry.readSummaryFrom(in);
     });
   }
 }

@@ -62,6 +62,12 @@ public final class PublishState {
           in.readBoolean() ? Reuse.readFrom(in) : null);
     }
 
+    /** As {@link #readFrom}, leaving out what lets the record be taken as it is (its notes are long). */
+    static Entry readSummaryFrom(DataInput in) throws IOException {
+      boolean withheld = in.readBoolean();
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld, null);
+    }
+
     /** The same record, withheld by this run: in no file, so with nothing to take bytes from. */
     Entry asWithheld() {
       return new Entry(sha256, lastUpdated, file, true, null);

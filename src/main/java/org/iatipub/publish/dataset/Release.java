@@ -256,7 +256,7 @@ public final class Release implements AutoCloseable {
    */
   private void decide(String set, String id, PublishState.Entry published, boolean withheld, ChangeList changes,
       ExternalSort<Keyed> state) throws IOException {
-    PublishState.Entry was = previousState.get(set, id);
+    PublishState.Entry was = previousState.summary(set, id);
     if (withheld) {
       changes.add(ChangeReport.Kind.WITHHELD, set, id, was == null ? null : was.file());
     }
@@ -299,7 +299,7 @@ public final class Release implements AutoCloseable {
           RecordFormat.writeText(out, entry.file());
         })));
       }
-    });
+    }, kept::contains);
   }
 
   /** The new state file, streamed from the sorted entries: every set of this run, by name. */
