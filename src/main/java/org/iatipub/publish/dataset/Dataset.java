@@ -103,7 +103,9 @@ public final class Dataset {
         : before != null && before.sha256().equals(sha) ? before.lastUpdated() : generated;
     byte[] record = stamp.stamp(split.content(), when);
     DatasetFile file = fileFor(key(splitKey), record);
-    long at = file.append(record);
+    // A record that is new, changed or moved in from another file makes this file another.
+    long at = file.append(record, before == null || before.withheld() || !before.sha256().equals(sha)
+        || !file.name().equals(before.file()));
     PublishState.Reuse reuse = input == null ? null
         : new PublishState.Reuse(input.fingerprint(), at, record.length, PublishedBytes.checksum(record), input.notes());
     run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false, reuse));
@@ -157,10 +159,8 @@ public final class Dataset {
     PublishState.Entry entry = record.entry();
     DatasetFile file = fileFor(key(splitKey), bytes);
     long at = file.appendTaken(bytes, entry.file(), entry.reuse().offset());
-    PublishState.Reuse reuse = entry.reuse().movedTo(at);
-    if (notes != null) {
-      reuse = new PublishState.Reuse(reuse.input(), reuse.offset(), reuse.length(), reuse.crc32c(), notes);
-    }
+    PublishState.Reuse reuse = notes == null ? entry.reuse().movedTo(at).notesAsBefore()
+        : entry.reuse().movedTo(at).withNotes(notes);
     run.published(set, record.identifier(), entry.at(file.name(), reuse));
     published++;
     progress.record(set);

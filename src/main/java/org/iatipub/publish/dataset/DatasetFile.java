@@ -102,8 +102,20 @@ final class DatasetFile {
    *     time, or the previous version's when the file is kept as it was)
    */
   long append(byte[] record) throws IOException {
+    return append(record, false);
+  }
+
+  /**
+   * As {@link #append}; {@code elsewhere} tells that the record was not in the previous version of
+   * this file at this place (it is new, changed, or was in another file), so this file is not that
+   * version and is not hashed as it would be with its time.
+   */
+  long append(byte[] record, boolean elsewhere) throws IOException {
     if (following) {
       writeSoFar();
+    }
+    if (elsewhere) {
+      asBefore = null;
     }
     long at = size - headerLength;
     write(record);
@@ -130,7 +142,8 @@ final class DatasetFile {
       records++;
       return at;
     }
-    return append(record);
+    boolean samePlace = previous != null && file.equals(name) && offset == previousHeaderLength() + at;
+    return append(record, !samePlace);
   }
 
   /**

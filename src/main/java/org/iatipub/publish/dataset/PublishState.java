@@ -91,7 +91,9 @@ public final class PublishState {
    * @param crc32c a checksum of those bytes (8 hex digits): cheap enough to check every record
    *     taken, and enough to tell a file that is no longer the one the state describes
    * @param notes what the publishing stage keeps about the record (its findings, for one), as a
-   *     JSON value, handed back as it was given
+   *     JSON value, handed back as it was given; while a run carries a record taken as it was, null
+   *     for the previous run's notes, looked up only when the state is written (they are most of an
+   *     entry's size, and a run sorts its entries twice)
    */
   public record Reuse(String input, long offset, long length, String crc32c, String notes) {
     void writeTo(DataOutput out) throws IOException {
@@ -108,6 +110,15 @@ public final class PublishState {
     }
 
     Reuse movedTo(long offset) {
+      return new Reuse(input, offset, length, crc32c, notes);
+    }
+
+    /** The same, its notes to be looked up in the previous state when written. */
+    Reuse notesAsBefore() {
+      return new Reuse(input, offset, length, crc32c, null);
+    }
+
+    Reuse withNotes(String notes) {
       return new Reuse(input, offset, length, crc32c, notes);
     }
   }

@@ -310,8 +310,14 @@ public final class Release implements AutoCloseable {
           writer.set(set);
           String prefix = set + '\0';
           while (cursor.peek() != null && cursor.peek().key().startsWith(prefix)) {
-            Keyed entry = cursor.next();
-            writer.entry(entry.key().substring(prefix.length()), RecordBytes.read(entry.value(), PublishState.Entry::readFrom));
+            Keyed keyed = cursor.next();
+            String id = keyed.key().substring(prefix.length());
+            PublishState.Entry entry = RecordBytes.read(keyed.value(), PublishState.Entry::readFrom);
+            if (entry.reuse() != null && entry.reuse().notes() == null) {
+              // Taken as it was: its notes are the previous run's.
+              entry = entry.at(entry.file(), entry.reuse().withNotes(previousState.get(set, id).reuse().notes()));
+            }
+            writer.entry(id, entry);
           }
         }
         if (cursor.peek() != null) {
