@@ -129,8 +129,9 @@ final class PublishCommand implements Callable<Integer> {
     PublishReport report;
     Progress progress = System.console() != null && !json ? new TerminalProgress() : new LoggedProgress();
     try (RunLog log = RunLog.start(logLevel, logFile)) {
+      Clock clock = Clock.systemUTC();
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
-          schemaOnly ? CheckSuite.none() : StandardChecks.suite(), Clock.systemUTC());
+          schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
       if (full) {
         publisher = publisher.buildingEverything();
       }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     ValidationReport report = format == Format.json ? new JsonValidationReport(out) : new TextValidationReport(out, quiet);
-    FileValidator validator = new FileValidator(schemas, schemaOnly ? CheckSuite.none() : StandardChecks.suite());
+    FileValidator validator = new FileValidator(schemas, schemaOnly ? CheckSuite.none() : StandardChecks.suite(Clock.systemUTC()));
     int invalid = 0, errors = 0, warnings = 0;
     boolean unreadable = false;
     for (Path file : files) {

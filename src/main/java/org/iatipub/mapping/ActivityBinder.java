@@ -15,6 +15,7 @@ import org.iatipub.finding.Location;
 import org.iatipub.model.ModelEvents;
 import org.iatipub.model.ModelType;
 import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.model.iati.IatiOrganisationType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -34,12 +35,15 @@ import org.w3c.dom.Element;
  */
 public final class ActivityBinder {
   private static final QName ROOT = new QName("iati-activity");
+  private static final QName ORGANISATION = new QName("iati-organisation");
 
   private final ModelType activityType;
+  private final ModelType organisationType;
   private final DocumentBuilderFactory documents;
 
   private ActivityBinder() {
     this.activityType = ModelType.reachableFrom(IatiActivityType.class).get(IatiActivityType.class);
+    this.organisationType = ModelType.reachableFrom(IatiOrganisationType.class).get(IatiOrganisationType.class);
     this.documents = DocumentBuilderFactory.newInstance();
     documents.setNamespaceAware(true);
   }
@@ -66,6 +70,28 @@ public final class ActivityBinder {
     IatiActivityType activity = (IatiActivityType) fill.bean(draft.activity(), activityType);
     JAXBElement<IatiActivityType> bound = new JAXBElement<>(ROOT, IatiActivityType.class, activity);
     return new Bound(fill.findings.isEmpty() ? bound : null, fill.findings, fill.cells);
+  }
+
+  /**
+   * A bound organisation (from path-header sheets), or the findings that stop it.
+   *
+   * @param organisation the {@code iati-organisation} in the model, or null when binding failed
+   * @param findings values the model could not take, at their cells
+   * @param cells the cells those findings point to
+   */
+  public record BoundOrganisation(JAXBElement<IatiOrganisationType> organisation, List<Finding> findings,
+      Set<Location.Cell> cells) {
+    public boolean ok() {
+      return organisation != null && findings.isEmpty();
+    }
+  }
+
+  /** Binds an organisation drafted from path-header sheets, as {@link #bind} binds an activity. */
+  public BoundOrganisation bindOrganisation(ActivityDraft draft) {
+    Fill fill = new Fill(draft.rows().main().whole());
+    IatiOrganisationType organisation = (IatiOrganisationType) fill.bean(draft.activity(), organisationType);
+    JAXBElement<IatiOrganisationType> bound = new JAXBElement<>(ORGANISATION, IatiOrganisationType.class, organisation);
+    return new BoundOrganisation(fill.findings.isEmpty() ? bound : null, fill.findings, fill.cells);
   }
 
   /** One draft being filled in, with the values the model could not take. */

@@ -24,90 +24,99 @@ final class CellReader {
   private final MappingFile mapping;
   private final Map<String, Crosswalk> crosswalks;
   private final List<Finding> findings;
+  private final boolean ruleChecks;
 
-  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings) {
+  /**
+   * @param findings where the findings of one activity are collected
+   * @param ruleChecks false with {@code --schema-only}: the checks of IATI rules are left out
+   */
+  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks) {
     this.mapping = mapping;
     this.crosswalks = crosswalks;
     this.findings = findings;
+    this.ruleChecks = ruleChecks;
   }
 
-  private MappingFile.Field field(OwnTable table, String field) {
-    MappingFile.TableMapping tableMapping = mapping.tables().get(table);
-    return tableMapping == null ? null : tableMapping.field(field);
-  }
-
-  boolean mapped(OwnTable table, String field) {
-    return field(table, field) != null;
+  private MappingFile.Field source(OwnField field) {
+    MappingFile.FileMapping file = mapping.table(field.table());
+    return file == null ? null : file.field(field);
   }
 
   /** The cell's text, trimmed; empty when the field is not mapped or the cell is blank. */
-  String raw(OwnTable table, SourceRow row, String field) {
-    return field(table, field) instanceof MappingFile.Column c ? row.get(c.column()) : "";
+  String raw(SourceRow row, OwnField field) {
+    return source(field) instanceof MappingFile.Column c ? row.get(c.column()) : "";
   }
 
-  Location.Cell cell(OwnTable table, SourceRow row, String field) {
-    return field(table, field) instanceof MappingFile.Column c ? row.cell(c.column()) : row.whole();
+  Location.Cell cell(SourceRow row, OwnField field) {
+    return source(field) instanceof MappingFile.Column c ? row.cell(c.column()) : row.whole();
   }
 
   /** A value that must be there; a finding when it is not. */
-  String required(OwnTable table, SourceRow row, String field) {
-    String value = raw(table, row, field);
+  String required(SourceRow row, OwnField field) {
+    String value = raw(row, field);
     if (value.isEmpty()) {
-      findings.add(Finding.error("mapping/missing-value", cell(table, row, field),
-          "'" + field + "' is required here but the cell is empty"));
+      add(MappingRule.MISSING_VALUE.at(cell(row, field),
+          "'" + field.key() + "' is required here but the cell is empty"));
     }
     return value;
   }
 
   /** A code, translated through the field's crosswalk when it has one; null when empty or unknown. */
-  Crosswalk.Code code(OwnTable table, SourceRow row, String field) {
-    String value = raw(table, row, field);
+  Crosswalk.Code code(SourceRow row, OwnField field) {
+    String value = raw(row, field);
     if (value.isEmpty()) {
       return null;
     }
-    MappingFile.Column column = (MappingFile.Column) field(table, field);
-    if (column.crosswalk() == null) {
-      return new Crosswalk.Code(value, null);
-    }
-    Crosswalk crosswalk = crosswalks.get(column.crosswalk());
+    MappingFile.Column column = (MappingFile.Column) source(field);
+    return column.crosswalk() == null ? new Crosswalk.Code(value, null) : translate(value, column.crosswalk(), cell(row, field));
+  }
+
+  /** A local code translated through the named crosswalk; null, with a finding at {@code cell}, when it has no entry. */
+  Crosswalk.Code translate(String value, String crosswalkName, Location.Cell cell) {
+    Crosswalk crosswalk = crosswalks.get(crosswalkName);
     Crosswalk.Code code = crosswalk.translate(value).orElse(null);
     if (code == null) {
-      findings.add(Finding.error("mapping/unknown-code", cell(table, row, field),
+      add(MappingRule.UNKNOWN_CODE.at(cell,
           "the local code '" + value + "' has no entry in the crosswalk '" + crosswalk.name() + "' ("
               + crosswalk.file() + "); add it there or correct the cell"));
     }
     return code;
   }
 
+  /** True when the field is mapped to a column whose codes go through a crosswalk, with labels as narratives. */
+  boolean labelAsNarrative(OwnField field) {
+    return source(field) instanceof MappingFile.Column c && c.labelAsNarrative();
+  }
+
   /** The code alone (see {@link #code}). */
-  String codeValue(OwnTable table, SourceRow row, String field) {
-    Crosswalk.Code code = code(table, row, field);
+  String codeValue(SourceRow row, OwnField field) {
+    Crosswalk.Code code = code(row, field);
     return code == null ? null : code.code();
   }
 
   /** An ISO date (YYYY-MM-DD); null when empty or not a date. */
-  String date(OwnTable table, SourceRow row, String field) {
-    String value = raw(table, row, field);
+  String date(SourceRow row, OwnField field) {
+    String value = raw(row, field);
     if (value.isEmpty()) {
       return null;
     }
     try {
       return LocalDate.parse(value).toString();
     } catch (DateTimeParseException e) {
-      findings.add(Finding.error("mapping/bad-date", cell(table, row, field),
+      add(MappingRule.BAD_DATE.at(cell(row, field),
           "'" + value + "' is not a date; write dates as YYYY-MM-DD, e.g. 2024-03-31"));
       return null;
     }
   }
 
   /** A plain decimal number; null when empty or not a number. */
-  String number(OwnTable table, SourceRow row, String field) {
-    String value = raw(table, row, field);
+  String number(SourceRow row, OwnField field) {
+    String value = raw(row, field);
     if (value.isEmpty()) {
       return null;
     }
     if (!NUMBER.matcher(value).matches()) {
-      findings.add(Finding.error("mapping/bad-number", cell(table, row, field),
+      add(MappingRule.BAD_NUMBER.at(cell(row, field),
           "'" + value + "' is not a plain number; write digits with '.' for decimals,"
               + " without thousands separators, spaces or currency signs, e.g. 125000.50"));
       return null;
@@ -116,12 +125,12 @@ final class CellReader {
   }
 
   /** A percentage from 0 to 100; null when empty or not one. */
-  String percentage(OwnTable table, SourceRow row, String field) {
-    String value = number(table, row, field);
+  String percentage(SourceRow row, OwnField field) {
+    String value = number(row, field);
     if (value != null) {
       BigDecimal number = new BigDecimal(value);
       if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
-        findings.add(Finding.error("mapping/bad-percentage", cell(table, row, field),
+        add(MappingRule.BAD_PERCENTAGE.at(cell(row, field),
             "'" + value + "' is not a percentage from 0 to 100"));
         return null;
       }
@@ -130,13 +139,13 @@ final class CellReader {
   }
 
   /** A year such as 2021; null when empty or not a year. */
-  String year(OwnTable table, SourceRow row, String field) {
-    String value = raw(table, row, field);
+  String year(SourceRow row, OwnField field) {
+    String value = raw(row, field);
     if (value.isEmpty()) {
       return null;
     }
     if (!value.matches("[12][0-9]{3}")) {
-      findings.add(Finding.error("mapping/bad-year", cell(table, row, field),
+      add(MappingRule.BAD_YEAR.at(cell(row, field),
           "'" + value + "' is not a year; write four digits, e.g. 2021"));
       return null;
     }
@@ -144,8 +153,8 @@ final class CellReader {
   }
 
   /** Adds one {@code narrative} per language that has text; true when it added any. */
-  boolean narratives(OwnTable table, SourceRow row, String field, XmlElement.Builder parent) {
-    if (!(field(table, field) instanceof MappingFile.Text text)) {
+  boolean narratives(SourceRow row, OwnField field, XmlElement.Builder parent) {
+    if (!(source(field) instanceof MappingFile.Text text)) {
       return false;
     }
     boolean any = false;
@@ -168,7 +177,10 @@ final class CellReader {
     return narrative;
   }
 
+  /** Records a finding; those of IATI rules only when the rules are checked. */
   void add(Finding finding) {
-    findings.add(finding);
+    if (ruleChecks || MappingRule.byId(finding.rule()).map(r -> !r.isIatiRule()).orElse(true)) {
+      findings.add(finding);
+    }
   }
 }

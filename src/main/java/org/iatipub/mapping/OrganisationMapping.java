@@ -194,7 +194,7 @@ public final class OrganisationMapping {
   private String required(SourceRow row, String column) {
     String value = row.get(column);
     if (value.isEmpty()) {
-      findings.add(Finding.error("mapping/missing-value", row.cell(column), "a " + row.get("item") + " row needs '"
+      findings.add(MappingRule.MISSING_VALUE.at(row.cell(column), "a " + row.get("item") + " row needs '"
           + column + "' but the cell is empty"));
     }
     return value;
@@ -206,7 +206,7 @@ public final class OrganisationMapping {
       try {
         LocalDate.parse(value);
       } catch (DateTimeParseException e) {
-        findings.add(Finding.error("mapping/bad-date", row.cell(column), "'" + value + "' is not a date; write it as YYYY-MM-DD"));
+        findings.add(MappingRule.BAD_DATE.at(row.cell(column), "'" + value + "' is not a date; write it as YYYY-MM-DD"));
       }
     }
     return value;
@@ -215,7 +215,7 @@ public final class OrganisationMapping {
   private String number(SourceRow row, String column) {
     String value = required(row, column);
     if (!value.isEmpty() && !NUMBER.matcher(value).matches()) {
-      findings.add(Finding.error("mapping/bad-number", row.cell(column),
+      findings.add(MappingRule.BAD_NUMBER.at(row.cell(column),
           "'" + value + "' is not a plain number; write it like 125000.50, without thousands separators or currency"));
     } else if (!value.isEmpty()) {
       value = new BigDecimal(value).toPlainString();

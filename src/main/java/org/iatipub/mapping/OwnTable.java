@@ -3,43 +3,38 @@ package org.iatipub.mapping;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The CSV files of the organisation's own form and the IATI fields each can feed. The mapping file
- * names, per field, the column that feeds it (and the crosswalk for coded fields). Every file but
- * {@code projects} links its rows to a project through its {@code project} field.
+ * The CSV files of the organisation's own form that have named fields ({@link OwnField}). The
+ * mapping file names, per field, the column that feeds it (and the crosswalk for coded fields).
+ * Every file but {@code projects} links its rows to a project through its {@code project} field.
  */
 public enum OwnTable {
-  PROJECTS("projects", Set.of("title", "description", "objectives", "target-groups"),
-      "id", "title", "description", "objectives", "target-groups", "parent", "status", "scope",
-      "planned-start", "actual-start", "planned-end", "actual-end", "currency",
-      "flow-type", "finance-type", "aid-type", "tied-status", "collaboration-type"),
-  PARTICIPANTS("participants", Set.of("name"),
-      "project", "role", "ref", "type", "name", "crs-channel", "activity-id"),
-  SECTORS("sectors", Set.of(), "project", "sector", "percentage"),
-  COUNTRIES("countries", Set.of(), "project", "country", "region", "percentage"),
-  POLICY_MARKERS("policy-markers", Set.of(), "project", "marker", "significance"),
-  LOCATIONS("locations", Set.of("name", "description"), "project", "name", "description", "latitude", "longitude"),
-  DOCUMENTS("documents", Set.of("title"), "project", "url", "format", "title", "category", "language", "date"),
-  TRANSACTIONS("transactions", Set.of("description", "provider-name", "receiver-name"),
-      "project", "ref", "type", "date", "value", "currency", "value-date", "description",
-      "provider-ref", "provider-type", "provider-name", "provider-activity",
-      "receiver-ref", "receiver-type", "receiver-name", "receiver-activity",
-      "flow-type", "finance-type", "aid-type", "tied-status"),
-  BUDGETS("budgets", Set.of(), "project", "type", "status", "start", "end", "value", "currency", "value-date"),
-  DELIVERABLES("deliverables", Set.of("result", "result-description", "indicator"),
-      "project", "deliverable", "result-type", "result", "result-description", "indicator", "measure",
-      "ascending", "baseline-year", "baseline-value", "timeline", "period-start", "period-end", "target", "actual");
+  PROJECTS("projects", ""),
+  PARTICIPANTS("participants", "participating-org"),
+  SECTORS("sectors", "sector"),
+  COUNTRIES("countries", "recipient-country", "recipient-region"),
+  POLICY_MARKERS("policy-markers", "policy-marker"),
+  LOCATIONS("locations", "location"),
+  DOCUMENTS("documents", "document-link"),
+  TRANSACTIONS("transactions", "transaction"),
+  BUDGETS("budgets", "budget"),
+  DELIVERABLES("deliverables", "result");
 
   private final String key;
-  private final Set<String> textFields;
-  private final List<String> fields;
+  private final List<String> elements;
 
-  OwnTable(String key, Set<String> textFields, String... fields) {
+  OwnTable(String key, String... elements) {
     this.key = key;
-    this.textFields = textFields;
-    this.fields = List.of(fields);
+    this.elements = List.of(elements);
+  }
+
+  /**
+   * The element a row makes in the activity ("" for the activity itself), which paths in this file
+   * start from: two for {@code countries}, whose rows make a recipient country or a region.
+   */
+  public List<String> elements() {
+    return elements;
   }
 
   /** The name used in the mapping file, and the default file name without {@code .csv}. */
@@ -47,18 +42,19 @@ public enum OwnTable {
     return key;
   }
 
-  public List<String> fields() {
-    return fields;
+  /** Its named fields, in the catalogue's order (worked out on demand: the two enums refer to each other). */
+  public List<OwnField> fields() {
+    return Arrays.stream(OwnField.values()).filter(f -> f.table() == this).toList();
   }
 
-  /** Fields that take one column per language. */
-  public boolean isText(String field) {
-    return textFields.contains(field);
+  /** The field with this key in the mapping file, if the file has one. */
+  public Optional<OwnField> field(String key) {
+    return Arrays.stream(OwnField.values()).filter(f -> f.table() == this && f.key().equals(key)).findFirst();
   }
 
   /** The field that links a row to its activity. */
-  public String linkField() {
-    return this == PROJECTS ? "id" : "project";
+  public OwnField linkField() {
+    return fields().stream().filter(f -> f.kind() == OwnField.Kind.LINK).findFirst().orElseThrow();
   }
 
   public static Optional<OwnTable> byKey(String key) {

@@ -112,6 +112,9 @@ public record XmlElement(
     private final List<Builder> children = new ArrayList<>();
     private String text;
     private Location.Cell source;
+    private boolean kept;
+    /** Its position among same-named siblings, as a path header numbers it: children are kept in that order. */
+    private int position;
 
     private Builder(QName name) {
       this.name = name;
@@ -135,6 +138,49 @@ public record XmlElement(
       return this;
     }
 
+    /**
+     * Sets an attribute to the empty value: present, though empty (a sheet says so in its {@code
+     * #empty} column, since an empty cell means "not given").
+     */
+    public Builder emptyAttribute(QName attribute, Location.Cell from) {
+      attributes.removeIf(a -> a.name().equals(attribute));
+      attributes.add(new Attribute(attribute, "", from));
+      remember(from);
+      return this;
+    }
+
+    /** Keeps this element even with nothing in it: present, though empty ({@code <actual/>}). */
+    public Builder keep(Location.Cell from) {
+      kept = true;
+      remember(from);
+      return this;
+    }
+
+    /** The attribute set under this name, or null. */
+    Attribute attribute(QName attribute) {
+      for (Attribute a : attributes) {
+        if (a.name().equals(attribute)) {
+          return a;
+        }
+      }
+      return null;
+    }
+
+    /** The text set so far, or null. */
+    String text() {
+      return text;
+    }
+
+    /** The cell that gave the text or first made the element, or null. */
+    Location.Cell source() {
+      return source;
+    }
+
+    /** The children added so far, in order. */
+    List<Builder> children() {
+      return java.util.Collections.unmodifiableList(children);
+    }
+
     public boolean hasAttribute(String attribute) {
       return attributes.stream().anyMatch(a -> a.name().getLocalPart().equals(attribute) && a.name().getNamespaceURI().isEmpty());
     }
@@ -147,8 +193,20 @@ public record XmlElement(
       return this;
     }
 
+    /**
+     * Adds a child after its same-named siblings, or before the first of them whose {@link #at
+     * position} is higher: a sheet may name {@code narrative/1} before {@code narrative/0}.
+     */
     public Builder child(Builder child) {
-      children.add(child);
+      int at = children.size();
+      for (int i = 0; i < children.size(); i++) {
+        Builder sibling = children.get(i);
+        if (sibling.name.equals(child.name) && sibling.position > child.position) {
+          at = i;
+          break;
+        }
+      }
+      children.add(at, child);
       if (child.source != null) {
         remember(child.source);
       }
@@ -167,6 +225,12 @@ public record XmlElement(
       return child;
     }
 
+    /** Sets the position among same-named siblings that {@link #child} keeps (0 unless said). */
+    public Builder at(int position) {
+      this.position = position;
+      return this;
+    }
+
     /** Records the cell that made this element, unless an earlier one did. */
     public Builder from(Location.Cell cell) {
       remember(cell);
@@ -181,7 +245,7 @@ public record XmlElement(
 
     /** True when nothing was set: an element built only from empty cells is left out. */
     public boolean isEmpty() {
-      if (!attributes.isEmpty() || text != null) {
+      if (kept || !attributes.isEmpty() || text != null) {
         return false;
       }
       for (Builder child : children) {
@@ -197,7 +261,7 @@ public record XmlElement(
       for (Builder child : children) {
         XmlElement element = child.build();
         // Built bottom up: an element is empty when it has nothing of its own and no child survived.
-        if (!element.attributes().isEmpty() || element.text() != null || !element.children().isEmpty()) {
+        if (child.kept || !element.attributes().isEmpty() || element.text() != null || !element.children().isEmpty()) {
           built.add(element);
         }
       }

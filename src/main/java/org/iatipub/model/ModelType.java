@@ -107,6 +107,26 @@ public final class ModelType {
     return attributes.get(name);
   }
 
+  /** The names of the child elements it has fields for (not the open ones). */
+  public java.util.Set<QName> elementNames() {
+    return elements.keySet();
+  }
+
+  /** The names of the attributes it has fields for (not the open ones). */
+  public java.util.Set<QName> attributeNames() {
+    return attributes.keySet();
+  }
+
+  /** True when the schema leaves room for extension elements here. */
+  public boolean takesOpenElements() {
+    return anyElements != null;
+  }
+
+  /** True when the schema leaves room for extension attributes here. */
+  public boolean takesOpenAttributes() {
+    return anyAttributes != null;
+  }
+
   /** The field that takes this element's own text, or null when the type has none. */
   public Slot value() {
     return value;
@@ -148,11 +168,13 @@ public final class ModelType {
     return anyAttributes == null ? null : (Map<QName, String>) get(anyAttributes, bean);
   }
 
-  List<Slot> attributeOrder() {
+  /** The attributes in the order they are written (a class's own, then its superclass's). */
+  public List<Slot> attributeOrder() {
     return attributeOrder;
   }
 
-  List<Slot> contentOrder() {
+  /** The child elements in schema order; a null stands for the open (extension) elements. */
+  public List<Slot> contentOrder() {
     return contentOrder;
   }
 
@@ -219,7 +241,8 @@ public final class ModelType {
       return printing.apply(value);
     }
 
-    boolean isList() {
+    /** True when the element may occur more than once (the field holds a list). */
+    public boolean isList() {
       return list;
     }
 
@@ -381,7 +404,8 @@ public final class ModelType {
     if (type.getAnnotation(XmlType.class) != null) {
       return null;
     }
-    if (type == String.class) {
+    if (type == String.class || type == Object.class) {
+      // Object: an element of xs:anyType (the organisation identifier), which IATI fills with text.
       return text -> text;
     }
     if (type == BigDecimal.class) {

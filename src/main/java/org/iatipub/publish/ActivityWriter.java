@@ -15,6 +15,7 @@ import org.iatipub.mapping.PathPrint;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.model.ModelEvents;
 import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.model.iati.IatiOrganisationType;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.NodeBuilder;
 import org.iatipub.validation.SchemaViolation;
@@ -41,13 +42,26 @@ public final class ActivityWriter {
 
   // Made once per writer and reused for every activity: creating them is a good part of the cost
   // of a small activity. Hence one writer per thread.
-  private final ModelEvents model = new ModelEvents(IatiActivityType.class);
+  private final ModelEvents model;
   private final ValidatorHandler validator;
+  /** The root the validator sees each record inside: {@code iati-activities} (or {@code iati-organisations}). */
+  private final String wrapper;
   private final RecordSerializer serializer = new RecordSerializer();
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
 
   public ActivityWriter(Schema schema) {
+    this(schema, IatiActivityType.class, "iati-activities");
+  }
+
+  /** A writer of organisations ({@code iati-organisation}), validated against the organisation schema. */
+  static ActivityWriter organisations(Schema schema) {
+    return new ActivityWriter(schema, IatiOrganisationType.class, "iati-organisations");
+  }
+
+  private ActivityWriter(Schema schema, Class<?> record, String wrapper) {
+    this.model = new ModelEvents(record);
     this.validator = schema.newValidatorHandler();
+    this.wrapper = wrapper;
   }
 
   /**
@@ -87,11 +101,11 @@ public final class ActivityWriter {
     return Level.pathName(uri, localName);
   }
 
-  public Written write(JAXBElement<IatiActivityType> activity) {
+  public Written write(JAXBElement<?> activity) {
     bytes.reset();
     // The serializer starts afresh at each record, the validator at each document.
     serializer.to(bytes);
-    Tee tee = new Tee(serializer, validator);
+    Tee tee = new Tee(serializer, validator, wrapper);
     try {
       tee.open();
       model.write(activity, tee);
@@ -106,7 +120,7 @@ public final class ActivityWriter {
    * The path of every element, attribute and text the model writes for {@code activity} (as {@link
    * XmlElement#paths()}): what to compare with the draft's paths when the prints differ.
    */
-  public Set<String> paths(JAXBElement<IatiActivityType> activity) {
+  public Set<String> paths(JAXBElement<?> activity) {
     PathList paths = new PathList();
     try {
       model.write(activity, paths);
@@ -215,11 +229,13 @@ public final class ActivityWriter {
     private final Levels levels = new Levels();
     private final PathPrint.Sum print = new PathPrint.Sum();
     private final NodeBuilder nodes = new NodeBuilder();
+    private final String wrapper;
     private Node record;
 
-    Tee(ContentHandler serializer, ValidatorHandler validator) {
+    Tee(ContentHandler serializer, ValidatorHandler validator, String wrapper) {
       this.serializer = serializer;
       this.validator = validator;
+      this.wrapper = wrapper;
       validator.setErrorHandler(this);
     }
 
@@ -228,11 +244,11 @@ public final class ActivityWriter {
       validator.startDocument();
       AttributesImpl root = new AttributesImpl();
       root.addAttribute("", "version", "version", "CDATA", VERSION);
-      validator.startElement("", "iati-activities", "iati-activities", root);
+      validator.startElement("", wrapper, wrapper, root);
     }
 
     void close() throws SAXException {
-      validator.endElement("", "iati-activities", "iati-activities");
+      validator.endElement("", wrapper, wrapper);
       validator.endDocument();
       serializer.endDocument();
     }

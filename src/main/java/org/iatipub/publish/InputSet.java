@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.CsvTable;
 
@@ -25,10 +24,12 @@ import org.iatipub.source.CsvTable;
  * @param form own columns or path headers
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
- * @param files the CSV files to read, by their key (an {@link OwnTable} key, or the file name)
+ * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
+ * @param records what the sheets hold, activities or organisations (path headers only, else null)
+ * @param link the column that links every sheet's rows to their record (path headers only, else null)
  */
 record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, Path> files) {
+    Map<String, Path> files, PathHeaderMapping.Records records, String link) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -106,15 +107,31 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
     }
     files.put(main.getFileName().toString(), main);
     csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p));
+    CsvTable.Header mainRow = CsvTable.readHeader(main, shownOf(shown, main), request.delimiter());
+    List<String> mainHeader = mainRow.names();
+    PathHeaderMapping.Records records = PathHeaderMapping.Records.ofHeader(mainHeader);
+    if (records == null && mainRow.problem() != null) {
+      problems.add(mainRow.problem() + "; so it cannot be told whether this main sheet names its activities"
+          + " (or organisations) in an '" + PathHeaderMapping.ID_COLUMN + "' column");
+      return null;
+    }
+    if (records == null) {
+      problems.add(shownOf(shown, main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
+          + PathHeaderMapping.Records.ORGANISATIONS.idColumn() + "' for organisations); in the path-header form"
+          + " the main sheet has one row per activity, named in it");
+      return null;
+    }
+    String link = records.linkColumn(mainHeader);
     for (Path file : files.values()) {
       CsvTable.Header header = CsvTable.readHeader(file, shownOf(shown, file), request.delimiter());
       // A header that cannot be read is reported where it is by reading the file, which stops the set.
-      if (header.problem() == null && !header.contains(PathHeaderMapping.ID_COLUMN)) {
-        problems.add(shownOf(shown, file) + ": has no '" + PathHeaderMapping.ID_COLUMN
-            + "' column; in the path-header form every sheet names the activity its rows belong to");
+      if (header.problem() == null && !header.contains(link)) {
+        problems.add(shownOf(shown, file) + ": has no '" + link + "' column; in the path-header form every sheet"
+            + " names the " + (records == PathHeaderMapping.Records.ACTIVITIES ? "activity" : "organisation")
+            + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : ""));
       }
     }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files);
+    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, records, link);
   }
 
   private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
@@ -145,31 +162,41 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       crosswalks.put(entry.getKey(), Crosswalk.read(entry.getKey(), file, file.toString(), ',', findings));
       findings.stream().filter(Finding::isError).forEach(f -> problems.add(f.toString()));
     }
+    mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
     Map<String, Path> files = new LinkedHashMap<>();
-    for (Map.Entry<OwnTable, MappingFile.TableMapping> entry : mapping.tables().entrySet()) {
-      Path file = dir.resolve(entry.getValue().file());
+    for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
+      Path file = dir.resolve(fileMapping.file());
       String shownFile = shownOf(shown, file);
       if (!Files.isRegularFile(file)) {
-        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + entry.getKey().key() + ")");
+        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + fileMapping.name() + ")");
         continue;
       }
-      files.put(entry.getKey().key(), file);
+      files.put(fileMapping.name(), file);
       CsvTable.Header header = CsvTable.readHeader(file, shownFile, request.delimiter());
       if (header.problem() != null || header.names().isEmpty()) {
         continue; // reading the file reports why, where it is
       }
-      entry.getValue().fields().forEach((field, source) -> {
-        List<String> columns = source instanceof MappingFile.Column c ? List.of(c.column())
-            : List.copyOf(((MappingFile.Text) source).columns().values());
-        for (String column : columns) {
-          if (!header.contains(column)) {
-            problems.add(shownFile + ":1:" + column + ": no such column, but " + mappingPath + " maps files."
-                + entry.getKey().key() + ".columns." + field + " to it (columns here: " + String.join(", ", header.names()) + ")");
-          }
+      String at = mappingPath + " maps files." + fileMapping.name() + ".";
+      Map<String, String> uses = new LinkedHashMap<>();
+      uses.put(fileMapping.link(), at + "columns.project");
+      fileMapping.fields().forEach((field, source) ->
+          MappingFile.columnsOf(source).forEach(c -> uses.putIfAbsent(c, at + "columns." + field.key())));
+      fileMapping.paths().forEach(path ->
+          MappingFile.columnsOf(path.source()).forEach(c -> uses.putIfAbsent(c, at + "paths." + path.written())));
+      if (fileMapping.within() != null) {
+        uses.putIfAbsent(fileMapping.within().column(), at + "within.column");
+      }
+      if (fileMapping.key() != null) {
+        uses.putIfAbsent(fileMapping.key(), at + "key");
+      }
+      uses.forEach((column, use) -> {
+        if (!header.contains(column)) {
+          problems.add(shownFile + ":1:" + column + ": no such column, but " + use + " to it (columns here: "
+              + String.join(", ", header.names()) + ")");
         }
       });
     }
-    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files);
+    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, null, null);
   }
 
   private static String shownOf(String shown, Path file) {
@@ -179,7 +206,7 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
   private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
     for (Path csv : csvFiles(dir)) {
       // A name with bad bytes is read with U+FFFD in their place: the others still tell the form.
-      if (CsvTable.readHeader(csv, csv.toString(), delimiter).contains(PathHeaderMapping.ID_COLUMN)) {
+      if (PathHeaderMapping.Records.ofHeader(CsvTable.readHeader(csv, csv.toString(), delimiter).names()) != null) {
         return true;
       }
     }

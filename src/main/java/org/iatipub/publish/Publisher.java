@@ -34,9 +34,7 @@ import org.iatipub.finding.Severity;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
-import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.OwnColumnsMapping;
-import org.iatipub.mapping.OwnTable;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.model.iati.IatiActivityType;
@@ -73,9 +71,9 @@ public final class Publisher {
   /** The codelists' digest, as the input fingerprints name them. */
   private final String codelists;
 
-  /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity. */
+  /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
-    this(binder, schema, StandardChecks.suite(), clock);
+    this(binder, schema, StandardChecks.suite(clock), clock);
   }
 
   /** A publisher that runs the given checks beyond the schema ({@link CheckSuite#none()}: schema only). */
@@ -158,6 +156,10 @@ public final class Publisher {
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
       List<String> shared = shared();
       for (InputSet set : sets) {
+        if (set.records() == PathHeaderMapping.Records.ORGANISATIONS) {
+          outcomes.add(OrganisationSheets.publish(set, request.delimiter(), binder, release, counted));
+          continue;
+        }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
         SetOutcome outcome = publishSet(set, request, file, counted, progress, shared, generated);
         if (file.activities() == 0) {
@@ -196,33 +198,18 @@ public final class Publisher {
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
         ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : "iati-identifier", sink,
+            set.form() == InputForm.OWN ? "project id" : set.link(), sink,
             programmes == null ? (id, row) -> { } : programmes::learn)) {
-      Map<String, FileTally> tallies = new LinkedHashMap<>();
-      for (CsvReading reading : join.readings()) {
-        tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
-            reading.rowsRejected() + join.unlinked(reading.file())));
-      }
+      Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
-        // Rows may be missing anywhere, so no activity can be trusted; every row read is withheld
-        // but for those already rejected on their own (a row with no id, or an id no activity has).
-        for (CsvReading reading : join.readings()) {
-          if (!reading.complete()) {
-            sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
-                "this file could not be read to its end, so no activity of " + set.shown()
-                    + " is published: any of them could be missing rows"));
-          }
-          long withheld = reading.rowsKept() - join.unlinked(reading.file());
-          tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
-        }
-        return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+        return incomplete(set, join, tallies, "activity", sink);
       }
       progress.expect(set.name(), join.activities());
       int published = 0;
       int withheld = 0;
       ActivityMapping mapping = set.form() == InputForm.OWN
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
-          : new PathHeaderMapping();
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, !checks.checks().isEmpty())
+          : new PathHeaderMapping(set.records());
       Inputs inputs = new Inputs(fingerprints(set, request, shared, join.readings()), file, !full, generated);
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
@@ -266,7 +253,7 @@ public final class Publisher {
               file.withhold(rows.id());
               withhold(rows, tallies);
               sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                  "activity '" + rows.id() + "' is withheld because of the errors above; its " + rows.allRows().size()
+                  "activity '" + prepared.identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
                       + " rows (this one and the rows linked to it) are not published"));
             }
           }
@@ -287,6 +274,35 @@ public final class Publisher {
     }
   }
 
+  /** A tally per file of a staged set, with the rows already rejected on their own. */
+  static Map<String, FileTally> tallies(ActivityJoin join) {
+    Map<String, FileTally> tallies = new LinkedHashMap<>();
+    for (CsvReading reading : join.readings()) {
+      tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
+          reading.rowsRejected() + join.unlinked(reading.file())));
+    }
+    return tallies;
+  }
+
+  /**
+   * A set a file of which could not be read to its end: rows may be missing anywhere, so no record
+   * ({@code what}: activity, organisation) can be trusted; every row read is withheld but for those
+   * already rejected on their own (a row with no id, or an id no record has).
+   */
+  static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
+      Consumer<Finding> sink) {
+    for (CsvReading reading : join.readings()) {
+      if (!reading.complete()) {
+        sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
+            "this file could not be read to its end, so no " + what + " of " + set.shown()
+                + " is published: any of them could be missing rows"));
+      }
+      long withheld = reading.rowsKept() - join.unlinked(reading.file());
+      tallies.computeIfPresent(reading.file(), (k, t) -> t.plus(0, withheld, 0));
+    }
+    return new SetOutcome(set.shown(), null, 0, join.activities(), List.copyOf(tallies.values()));
+  }
+
   private static void withhold(ActivityRows rows, Map<String, FileTally> tallies) {
     for (SourceRow row : rows.allRows()) {
       tallies.computeIfPresent(row.file(), (k, t) -> t.plus(0, 1, 0));
@@ -297,14 +313,13 @@ public final class Publisher {
   static List<ActivityJoin.Source> sources(InputSet set) {
     List<ActivityJoin.Source> sources = new ArrayList<>();
     for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = PathHeaderMapping.ID_COLUMN;
+      String idColumn = set.link();
       if (set.form() == InputForm.OWN) {
-        OwnTable table = OwnTable.byKey(entry.getKey()).orElseThrow();
-        idColumn = ((MappingFile.Column) set.mapping().tables().get(table).field(table.linkField())).column();
+        idColumn = set.mapping().files().get(entry.getKey()).link();
       }
       ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
           set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? entry.getKey().equals(OwnTable.PROJECTS.key()) : sources.isEmpty();
+      boolean isMain = set.form() == InputForm.OWN ? set.mapping().files().get(entry.getKey()).isProjects() : sources.isEmpty();
       sources.add(isMain ? 0 : sources.size(), source);
     }
     return sources;
@@ -332,6 +347,9 @@ public final class Publisher {
   /** An activity ready to be decided on, in input order: built now, or taken as it was published. */
   private sealed interface Ready permits Prepared, Taken {
     ActivityRows rows();
+
+    /** Its identifier as its findings name it. */
+    String identifier();
   }
 
   /**
@@ -348,13 +366,23 @@ public final class Publisher {
    */
   private record Prepared(ActivityRows rows, String input, ActivityDraft draft, ActivityBinder.Bound bound,
       ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone, String notes)
-      implements Ready {}
+      implements Ready {
+    @Override
+    public String identifier() {
+      return draft.identifier();
+    }
+  }
 
   /**
    * An activity whose input is the one it was last published with: its bytes, checked, and what
    * was kept about it.
    */
-  private record Taken(ActivityRows rows, Dataset.Previous previous, ActivityNotes notes, byte[] bytes) implements Ready {}
+  private record Taken(ActivityRows rows, Dataset.Previous previous, ActivityNotes notes, byte[] bytes) implements Ready {
+    @Override
+    public String identifier() {
+      return notes.identifier();
+    }
+  }
 
   private Ready prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
       Inputs inputs) throws IOException {
@@ -422,7 +450,7 @@ public final class Publisher {
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
     if (!written.print().equals(draft.activity().print())) {
-      findings.addAll(lost(draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
+      findings.addAll(lost("activity", draft, cells.get(), writer.paths(bound.activity()), bound.cells()));
     }
     List<List<Finding>> alone = written.valid()
         ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
@@ -555,7 +583,7 @@ public final class Publisher {
   }
 
   /** What the rows said that the IATI model had no place for: it would be lost, so it is an error. */
-  private static List<Finding> lost(ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
+  static List<Finding> lost(String what, ActivityDraft draft, Map<String, Location.Cell> paths, Set<String> written,
       Set<Location.Cell> reported) {
     Set<String> missing = new TreeSet<>(paths.keySet());
     missing.removeAll(written);
@@ -567,16 +595,16 @@ public final class Publisher {
         continue; // reported with its parent, or already as a bad value
       }
       String last = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\[[0-9]+]$", "");
-      String what = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
+      String missed = last.equals("#text") ? "text in '" + shortPath(parent) + "'" : "'" + last + "' in '" + shortPath(parent) + "'";
       findings.add(Finding.error("publish/not-in-iati", cell == null ? draft.rows().main().whole() : cell,
-          "activity '" + draft.identifier() + "': IATI 2.03 has no place for " + what
-              + "; the value would be lost, so the activity is withheld (check the column name)"));
+          what + " '" + draft.identifier() + "': IATI 2.03 has no place for " + missed
+              + "; the value would be lost, so the " + what + " is withheld (check the column name)"));
     }
     return findings;
   }
 
   /** The cell a schema problem comes from: the attribute it names, else its element, else the row. */
-  private static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
+  static Location.Cell locate(ActivityWriter.Problem problem, Map<String, Location.Cell> paths, ActivityRows rows) {
     Matcher attribute = ATTRIBUTE.matcher(problem.message());
     if (attribute.find() && paths.get(problem.path() + "/@" + attribute.group(1)) != null) {
       return paths.get(problem.path() + "/@" + attribute.group(1));
@@ -590,7 +618,7 @@ public final class Publisher {
     return rows.main().whole();
   }
 
-  private static String shortPath(String path) {
-    return path.equals("iati-activity") ? "iati-activity" : path.replaceFirst("^iati-activity/", "").replace("[1]", "");
+  static String shortPath(String path) {
+    return path.matches("iati-(activity|organisation)") ? path : path.replaceFirst("^iati-(activity|organisation)/", "").replace("[1]", "");
   }
 }

@@ -6,10 +6,10 @@ import org.iatipub.finding.Location;
 import org.xml.sax.SAXParseException;
 
 /** Turns the parser's fatal errors into findings a person can act on. */
-final class NotWellFormed {
+public final class NotWellFormed {
   private NotWellFormed() {}
 
-  static Finding finding(String file, SAXParseException e) {
+  public static Finding finding(String file, SAXParseException e) {
     Location at = new Location.XmlPosition(file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0));
     String message = String.valueOf(e.getMessage());
     if (message.contains(SafeXml.DOCTYPE_REFUSED)) {

@@ -1,5 +1,6 @@
 package org.iatipub.validation;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.iatipub.validation.rules.IatiRules;
@@ -11,10 +12,11 @@ import org.iatipub.validation.rules.IatiRules;
 public final class StandardChecks {
   private StandardChecks() {}
 
-  public static CheckSuite suite() {
+  /** The checks, with "now" (for the rules on dates in the future) taken from {@code clock}. */
+  public static CheckSuite suite(Clock clock) {
     return new CheckSuite(Stream.concat(
         Stream.<Supplier<Check>>of(
             CodelistCheck::new),
-        IatiRules.standard().checks().stream()).toList());
+        IatiRules.standard(clock).checks().stream()).toList());
   }
 }

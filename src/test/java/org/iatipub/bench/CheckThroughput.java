@@ -63,7 +63,7 @@ public final class CheckThroughput {
     Node root = roots.get(0);
     System.out.printf(Locale.ROOT, "%s: %d records, %d rounds%n", file, records.size(), rounds);
 
-    CheckSuite suite = StandardChecks.suite();
+    CheckSuite suite = StandardChecks.suite(java.time.Clock.systemUTC());
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     double[] perSecond = new double[rounds];
     Digest digest = null;

@@ -8,6 +8,8 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.datatype.DatatypeFactory;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.model.iati.NarrativeType;
@@ -19,6 +21,22 @@ import org.xml.sax.SAXException;
 
 /** The model is written as the same SAX events JAXB's marshaller sends for it: schema order, attributes, texts, namespaces. */
 class ModelEventsTest {
+
+  /**
+   * The official activities JAXB itself cannot read or write (should-fail files with values of the wrong
+   * datatype), so there is nothing to hold the writer to.
+   * Every other official activity is compared, so an activity dropping out is a failure.
+   */
+  private static final Map<String, String> NOT_COMPARED = notCompared("""
+      schema-tests/activities-2/should-fail/iati-activity/result/indicator/baseline/dimension/err-not-iati-xml-incorrect-datatype.xml activity 1=JAXB cannot write it
+      schema-tests/activities/should-fail/17-bad-hierarchy.xml activity 1=JAXB refuses a value
+      schema-tests/activities/should-fail/crs-add/06-non-iso-date-commitment-date.xml activity 1=JAXB cannot write it
+      schema-tests/activities/should-fail/crs-add/10-non-decimal-year.xml activity 1=JAXB refuses a value
+      schema-tests/activities/should-fail/crs-add/21-non-decimal-rate-1.xml activity 1=JAXB refuses a value
+      schema-tests/activities/should-fail/crs-add/22-non-decimal-rate-2.xml activity 1=JAXB refuses a value
+      schema-tests/activities/should-fail/result/38-non-positiveInteger-baseline-year.xml activity 1=JAXB refuses a value
+      """);
+
   private static final JAXBContext CONTEXT = context();
   private final ModelEvents events = new ModelEvents(IatiActivityType.class);
 
@@ -87,24 +105,27 @@ class ModelEventsTest {
   void writesEveryActivityOfTheSchemaTestsAndRealFilesAsJaxbDoes() throws Exception {
     Unmarshaller unmarshaller = CONTEXT.createUnmarshaller();
     unmarshaller.setEventHandler(event -> true);
-    int compared = 0;
-    for (OfficialActivities.Activity found : OfficialActivities.all()) {
+    Map<String, String> notCompared = new TreeMap<>();
+    List<OfficialActivities.Activity> all = OfficialActivities.all();
+    for (OfficialActivities.Activity found : all) {
       IatiActivityType activity;
       try {
         activity = unmarshaller.unmarshal(found.element(), IatiActivityType.class).getValue();
       } catch (JAXBException | RuntimeException e) {
-        continue; // values JAXB refuses never reach the model: the binder reports them
+        notCompared.put(found.where(), "JAXB refuses a value"); // such values never reach the model: the binder reports them
+        continue;
       }
       List<String> expected;
       try {
         expected = marshalled(activity);
       } catch (JAXBException e) {
-        continue; // a value JAXB cannot write (a date-time read where a date belongs) never reaches the model either
+        notCompared.put(found.where(), "JAXB cannot write it"); // such a value never reaches the model either
+        continue;
       }
       assertEquals(expected, written(activity), found.where());
-      compared++;
     }
-    assertTrue(compared > 200, "only " + compared + " activities compared");
+    assertEquals(1441, all.size(), "the official activities read from the schema tests and real files");
+    assertEquals(NOT_COMPARED, notCompared, "the official activities not compared, and why");
   }
 
   private List<String> written(IatiActivityType activity) throws SAXException {
@@ -121,5 +142,12 @@ class ModelEventsTest {
     } catch (JAXBException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** "file activity N=why" lines as a map. */
+  private static Map<String, String> notCompared(String lines) {
+    Map<String, String> map = new TreeMap<>();
+    lines.lines().forEach(line -> map.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+    return map;
   }
 }

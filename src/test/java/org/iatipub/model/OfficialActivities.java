@@ -22,13 +22,14 @@ import org.xml.sax.SAXException;
  * elements is removed, since a draft never mixes text and elements.
  */
 public final class OfficialActivities {
-  /** One activity and where it is: file and position, for assertion messages. */
+  /** One activity and where it is: its file (under {@code ../shared/iati}) and position, for assertion messages. */
   public record Activity(String where, Element element) {}
 
   private OfficialActivities() {}
 
   public static List<Activity> all() throws IOException {
     List<Path> files = new ArrayList<>();
+    Path iati = SharedIati.require("schema-tests").getParent();
     for (Path dir : List.of(SharedIati.require("schema-tests"), SharedIati.require("real-files"))) {
       try (Stream<Path> found = Files.walk(dir)) {
         found.filter(p -> p.toString().endsWith(".xml") && !p.toString().contains("organisation")).sorted().forEach(files::add);
@@ -40,7 +41,7 @@ public final class OfficialActivities {
       if (document != null) {
         NodeList found = document.getElementsByTagNameNS("", "iati-activity");
         for (int i = 0; i < found.getLength(); i++) {
-          activities.add(new Activity(file + " activity " + (i + 1), (Element) found.item(i)));
+          activities.add(new Activity(iati.relativize(file) + " activity " + (i + 1), (Element) found.item(i)));
         }
       }
     }

@@ -42,6 +42,26 @@ class BadRowsTest {
   }
 
   @Test
+  void aTransactionAfterTheRunsDayIsInTheFutureByTheRunsClockNotTheMachines() throws Exception {
+    // PublishRun's clock says 2025-07-01: a spend on 2025-12-31 has not happened yet that day,
+    // whatever today is on the machine running the test.
+    OwnForm.write(input, "transactions.csv", """
+        code,reference,kind,date,amount,currency,from_id,from_name,to_id,to_name
+        ET-22-01-NLD,ET-E1,SPEND,2025-12-31,1000.00,,XM-DAC-41302,International Labour Organization,,
+        KH-23-02-SWE,KH-E1,SPEND,2025-06-30,1000.00,,XM-DAC-41302,International Labour Organization,,
+        """);
+
+    PublishRun run = publish();
+
+    assertEquals(List.of(
+        input + "/transactions.csv:2:date: error: activity 'XM-DAC-41302-ET-22-01-NLD': the transaction date 2025-12-31 is in the future; report transactions once they have happened (future money goes in planned-disbursement) [11.2.1]",
+        // The value date is the transaction date unless the row gives one, so it points at the amount.
+        input + "/transactions.csv:2:amount: error: activity 'XM-DAC-41302-ET-22-01-NLD': the transaction value-date 2025-12-31 is in the future; use the date the money was converted or moved [11.2.2]"),
+        run.findings().stream().filter(f -> f.rule().startsWith("11.")).map(Object::toString).toList());
+    assertOnlyCambodiaPublished(run);
+  }
+
+  @Test
   void aLocalCodeWithoutCrosswalkEntryWithholdsItsActivity() throws Exception {
     OwnForm.write(input, "sectors.csv", """
         code,theme,share
@@ -52,7 +72,7 @@ class BadRowsTest {
 
     assertTrue(run.printed().contains(at("sectors.csv", 2, "theme")
         + "the local code 'EMP-YUOTH' has no entry in the crosswalk 'purpose'"), run.printed());
-    assertTrue(run.printed().contains("activity '" + ETHIOPIA + "' is withheld"), run.printed());
+    assertTrue(run.printed().contains("activity 'XM-DAC-41302-" + ETHIOPIA + "' is withheld"), run.printed());
     assertEquals(new FileTally(input + "/sectors.csv", 2, 1, 1, 0), run.tally("sectors.csv"));
     assertOnlyCambodiaPublished(run);
   }

@@ -98,12 +98,14 @@ class KilledRunTest {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       boolean caught = false;
-      while (run.isAlive() && !caught) {
+      // A child that hangs before writing must fail the test, not hang it.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (run.isAlive() && !caught && System.nanoTime() < deadline) {
         caught = staging().stream().anyMatch(KilledRunTest::hasFiles);
         Thread.onSpinWait();
       }
-      assertTrue(caught, "the run ended (exit " + (run.isAlive() ? "?" : run.exitValue())
-          + ") before it was caught writing; make the input bigger");
+      assertTrue(caught, "the run " + (run.isAlive() ? "wrote nothing to its staging directory within 2 minutes"
+          : "ended (exit " + run.exitValue() + ") before it was caught writing; make the input bigger"));
       run.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
       assertTrue(run.waitFor(30, TimeUnit.SECONDS));
     } finally {

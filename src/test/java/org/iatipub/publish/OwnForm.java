@@ -1,5 +1,8 @@
 package org.iatipub.publish;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -97,6 +100,31 @@ public final class OwnForm {
             target: target
             actual: actual
       """;
+
+  /**
+   * The fixture's mapping with {@code additions} (YAML) merged into it: keys it has are merged
+   * into, values replaced, new keys added; so a test states only what it adds.
+   */
+  public static String mapping(String additions) {
+    try {
+      ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+      ObjectNode merged = (ObjectNode) yaml.readTree(MAPPING);
+      merge(merged, (ObjectNode) yaml.readTree(additions));
+      return yaml.writeValueAsString(merged);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not YAML: " + additions, e);
+    }
+  }
+
+  private static void merge(ObjectNode into, ObjectNode from) {
+    from.fields().forEachRemaining(entry -> {
+      if (into.get(entry.getKey()) instanceof ObjectNode inner && entry.getValue() instanceof ObjectNode more) {
+        merge(inner, more);
+      } else {
+        into.set(entry.getKey(), entry.getValue());
+      }
+    });
+  }
 
   /** Projects, and their participants, that publish cleanly; tests add or change rows. */
   public static final String PROJECTS = """

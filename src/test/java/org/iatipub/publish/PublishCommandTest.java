@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishCommandTest {
   @TempDir Path input;
   @TempDir Path output;
+  @TempDir Path logs;
 
   record Run(int exitCode, String out, String err) {}
 
@@ -35,8 +36,8 @@ class PublishCommandTest {
     Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(), "--output", output.toString());
 
     assertEquals(0, run.exitCode(), run.out() + run.err());
-    assertTrue(run.out().contains("projects.csv: 13 rows read, 13 published, 0 withheld, 0 rejected"), run.out());
-    assertTrue(run.out().contains("13 activities published, 0 withheld; findings: 0 errors, 0 warnings, 0 info"), run.out());
+    assertTrue(run.out().contains("projects.csv: 16 rows read, 16 published, 0 withheld, 0 rejected"), run.out());
+    assertTrue(run.out().contains("16 activities published, 0 withheld; findings: 0 errors, 0 warnings, 0 info"), run.out());
   }
 
   @Test
@@ -67,8 +68,7 @@ class PublishCommandTest {
 
   @Test
   void aLogFileKeepsTheRunsStepsForTheNightlyJob() throws Exception {
-    Path log = output.resolveSibling(output.getFileName() + "-logs").resolve("publish.log");
-    Files.createDirectories(log.getParent());
+    Path log = logs.resolve("publish.log");
     Run run = publish("--input", SharedIati.projectDir().resolve("samples/strategy").toString(),
         "--output", output.toString(), "--log-file", log.toString());
 

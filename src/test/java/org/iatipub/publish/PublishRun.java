@@ -97,6 +97,11 @@ public record PublishRun(PublishReport report, List<Finding> findings, Path outp
     return factory.newDocumentBuilder().parse(output.resolve(file).toFile());
   }
 
+  /** The string value of an XPath expression over {@code file}, e.g. an attribute's value. */
+  public String xpath(String file, String expression) throws Exception {
+    return XPathFactory.newInstance().newXPath().evaluate(expression, document(file));
+  }
+
   /** Asserts that the nodes {@code xpath} selects in {@code file} are, ignoring whitespace, {@code expected}. */
   public void assertXml(String file, String xpath, String expected) throws Exception {
     NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document(file), XPathConstants.NODESET);

@@ -54,11 +54,12 @@ class SamplesTest {
     Document strategy = run.document("ilo-strategy.xml");
     var xpath = XPathFactory.newInstance().newXPath();
 
-    assertEquals("12", xpath.evaluate("count(//iati-activity[@hierarchy='2'][related-activity[@type='1']])", strategy));
-    assertEquals("12", xpath.evaluate("count(//iati-activity[@hierarchy='1']/related-activity[@type='2'])", strategy));
-    assertTrue(xpath.evaluate("//iati-activity[iati-identifier='XM-DAC-41302-DCS2025-4.1']/title/narrative[1]", strategy)
-        .contains("OECD-DAC, IATI and UN Data Cube"));
-    assertEquals("13", xpath.evaluate("count(//result)", strategy));
+    assertEquals("15", xpath.evaluate("count(//iati-activity[@hierarchy='2'][related-activity[@type='1']])", strategy));
+    assertEquals("15", xpath.evaluate("count(//iati-activity[@hierarchy='1']/related-activity[@type='2'])", strategy));
+    assertEquals("Better procedures and systems that bring ILO data closer to the OECD-DAC, IATI and UN Data Cube standards",
+        xpath.evaluate("//iati-activity[iati-identifier='XM-DAC-41302-DCS2025-4.1']/result[2]/title/narrative[1]", strategy));
+    assertEquals("32", xpath.evaluate("count(//iati-activity[@hierarchy='2']/result)", strategy));
+    assertEquals("1", xpath.evaluate("count(//iati-activity[@hierarchy='1']/result)", strategy), "the mid-term review");
     assertEquals("true", xpath.evaluate("count(//result/indicator/period[period-end/@iso-date='2025-12-31']) > 0"
         + " and count(//result/indicator/period[period-end/@iso-date='2023-12-31']) > 0", strategy));
     assertEquals(xpath.evaluate("count(//narrative[not(@*[local-name()='lang'])])", strategy),

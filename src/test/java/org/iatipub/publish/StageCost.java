@@ -48,7 +48,7 @@ public final class StageCost {
         ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), ',',
             own ? "project id" : "iati-identifier", finding -> findings.add(finding.toString()),
             programmes == null ? (id, row) -> { } : programmes::learn);
-        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(), new Location.WholeFile(set.shown()))) {
+        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()))) {
       if (!findings.isEmpty()) {
         System.out.println(findings.size() + " findings while staging, the first: " + findings.get(0));
       }
@@ -57,7 +57,7 @@ public final class StageCost {
         activities.add(rows);
       }
       ActivityMapping mapping = own
-          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains)
+          ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, true)
           : new PathHeaderMapping();
       ActivityBinder binder = ActivityBinder.create();
       ActivityWriter writer = new ActivityWriter(SchemaSet.bundled().activities());

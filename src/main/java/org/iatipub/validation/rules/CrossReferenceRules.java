@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.iatipub.scratch.SeenIdentifiers;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 

@@ -6,6 +6,7 @@ import static org.iatipub.finding.Severity.WARNING;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.iatipub.scratch.SeenIdentifiers;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 

@@ -1,4 +1,4 @@
-package org.iatipub.validation.rules;
+package org.iatipub.scratch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.iatipub.scratch.ScratchDirectories;
 import org.junit.jupiter.api.Test;
 
 /** The identifiers of a file met so far: the same answers in memory and on disk. */

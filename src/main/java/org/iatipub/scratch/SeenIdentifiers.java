@@ -1,4 +1,4 @@
-package org.iatipub.validation.rules;
+package org.iatipub.scratch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.iatipub.scratch.DiskIndex;
 
 /**
  * The activity identifiers of one file met so far, each with a number (the line where it was
@@ -18,7 +17,7 @@ import org.iatipub.scratch.DiskIndex;
  * move to a {@link DiskIndex}; the many small files (a test suite's, a small publisher's) never
  * touch the disk. {@link #close()} removes the index; a check closes it at the end of its file.
  */
-final class SeenIdentifiers implements AutoCloseable {
+public final class SeenIdentifiers implements AutoCloseable {
   /** How many identifiers stay on the heap before all of them move to disk. */
   static final int KEPT_IN_MEMORY = 1_000;
   /**
@@ -35,7 +34,7 @@ final class SeenIdentifiers implements AutoCloseable {
   private DiskIndex index;
 
   /** @param purpose a word naming the index's directory, should the identifiers move to disk */
-  SeenIdentifiers(String purpose) {
+  public SeenIdentifiers(String purpose) {
     this(purpose, KEPT_IN_MEMORY);
   }
 
@@ -46,7 +45,7 @@ final class SeenIdentifiers implements AutoCloseable {
   }
 
   /** Adds the identifier with its number unless it is there; returns the number it already had, or null. */
-  Long putIfAbsent(String identifier, long number) {
+  public Long putIfAbsent(String identifier, long number) {
     String key = key(identifier);
     if (index == null) {
       Long first = kept.putIfAbsent(key, number);
@@ -59,7 +58,7 @@ final class SeenIdentifiers implements AutoCloseable {
     return first == null ? null : ByteBuffer.wrap(first).getLong();
   }
 
-  boolean contains(String identifier) {
+  public boolean contains(String identifier) {
     String key = key(identifier);
     return index == null ? kept.containsKey(key) : index.containsKey(key);
   }
