@@ -151,6 +151,13 @@ public final class Publisher {
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
+    // Staging the first set's files needs nothing of the output directory: it runs while the release
+    // begins (reading the previous state takes a while at hundreds of thousands of activities).
+    // Beginning reports no findings, so they come in the same order.
+    InputSet first = sets.isEmpty() || sets.get(0).records() == PathHeaderMapping.Records.ORGANISATIONS ? null : sets.get(0);
+    ExecutorService early = first == null ? null : Executors.newSingleThreadExecutor(Publisher::worker);
+    Future<Staged> firstStaged = first == null ? null : early.submit(() -> stage(first, request.delimiter(), counted));
+    boolean firstTaken = false;
     // Everything is built beside the published files and swapped in only at the commit: a run that
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
@@ -160,8 +167,15 @@ public final class Publisher {
           outcomes.add(OrganisationSheets.publish(set, request.delimiter(), binder, release, counted));
           continue;
         }
+        Staged staged;
+        if (set == first) {
+          firstTaken = true;
+          staged = done(firstStaged);
+        } else {
+          staged = stage(set, request.delimiter(), counted);
+        }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request, file, counted, progress, shared, generated);
+        SetOutcome outcome = publishSet(set, staged, request, file, counted, progress, shared, generated);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -178,6 +192,56 @@ public final class Publisher {
       }
       Release.Committed committed = release.commit();
       return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
+    } finally {
+      if (early != null) {
+        early.shutdown();
+        if (!firstTaken) {
+          dropUnused(firstStaged);
+        }
+      }
+    }
+  }
+
+  /** A set's files read to their end and staged, with the programme hierarchy learnt from them. */
+  private record Staged(Programmes programmes, ActivityJoin join) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        join.close();
+      } finally {
+        if (programmes != null) {
+          programmes.close();
+        }
+      }
+    }
+  }
+
+  /** Reads and stages a set's files; findings go to {@code sink} as they are found. */
+  private static Staged stage(InputSet set, char delimiter, Consumer<Finding> sink) throws IOException {
+    List<ActivityJoin.Source> sources = sources(set);
+    // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
+    Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
+    try {
+      ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
+          set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+          programmes == null ? (id, row) -> { } : programmes::learn);
+      return new Staged(programmes, join);
+    } catch (IOException | RuntimeException | Error e) {
+      if (programmes != null) {
+        programmes.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for a staging no set came to use (the run stopped before), and drops what it staged. */
+  private static void dropUnused(Future<Staged> staging) {
+    try {
+      staging.get().close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | IOException e) {
+      // The run has already stopped for its own reason; a staging that failed too adds nothing.
     }
   }
 
@@ -191,15 +255,11 @@ public final class Publisher {
     return shared;
   }
 
-  private SetOutcome publishSet(InputSet set, PublishRequest request, OutputFile file, Consumer<Finding> sink,
-      Progress progress, List<String> shared, String generated) throws IOException {
-    char delimiter = request.delimiter();
-    List<ActivityJoin.Source> sources = sources(set);
-    // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
-    try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-            set.form() == InputForm.OWN ? "project id" : set.link(), sink,
-            programmes == null ? (id, row) -> { } : programmes::learn)) {
+  private SetOutcome publishSet(InputSet set, Staged staged, PublishRequest request, OutputFile file,
+      Consumer<Finding> sink, Progress progress, List<String> shared, String generated) throws IOException {
+    try (staged) {
+      ActivityJoin join = staged.join();
+      Programmes programmes = staged.programmes();
       Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
         return incomplete(set, join, tallies, "activity", sink);
@@ -558,7 +618,7 @@ public final class Publisher {
     return true;
   }
 
-  private static Ready done(Future<Ready> prepared) throws IOException {
+  private static <T> T done(Future<T> prepared) throws IOException {
     try {
       return prepared.get();
     } catch (InterruptedException e) {
