@@ -270,10 +270,12 @@ public final class Publisher {
       ActivityMapping mapping = set.form() == InputForm.OWN
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, !checks.checks().isEmpty())
           : new PathHeaderMapping(set.records());
-      Inputs inputs = new Inputs(fingerprints(set, request, shared, join.readings()), file, !full, generated);
+      // Taking unchanged activities needs the checks (to read their findings by check): made inside.
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
       try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
+        UnchangedActivities unchanged = new UnchangedActivities(fingerprints(set, request, shared, join.readings()), file,
+            checks, !full, generated);
         // Mapping, binding, writing, schema validation and the checks of one activity alone run on
         // worker threads, each with its own writer (marshallers and validators are not thread-safe).
         // The checks that compare activities, appending and reporting run here, in input order, so
@@ -287,11 +289,11 @@ public final class Publisher {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
             Ready prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks, inputs);
+              prepared = prepare(next, mapping, writers.get(), checks, unchanged);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, inputs)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, unchanged)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -299,12 +301,12 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            boolean publish = prepared instanceof Taken took
-                ? decide(took, mapping, checks, file, sink)
+            boolean publish = prepared instanceof UnchangedActivities.Taken took
+                ? unchanged.publish(took, mapping, sink)
                 : decide((Prepared) prepared, checks, file, sink);
             if (publish) {
               published++;
-              taken += prepared instanceof Taken ? 1 : 0;
+              taken += prepared instanceof UnchangedActivities.Taken ? 1 : 0;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
               }
@@ -323,9 +325,9 @@ public final class Publisher {
           }
         }
         checks.finish().forEach(sink);
-        if (inputs.unreadable() > 0) {
+        if (unchanged.unreadable() > 0) {
           LOG.warn("{}: {} activities could not be taken from the published files as the state describes them"
-              + " (a file changed or missing); they were built again", set.shown(), inputs.unreadable());
+              + " (a file changed or missing); they were built again", set.shown(), unchanged.unreadable());
         }
         LOG.info("{}: {} of {} activities published as they were (their input unchanged), the others built",
             set.shown(), taken, published);
@@ -385,27 +387,8 @@ public final class Publisher {
     return sources;
   }
 
-  /**
-   * What a set's activities are prepared with, beyond the mapping and checks.
-   *
-   * @param fingerprints the fingerprints of the set's activities' inputs
-   * @param file where the set's activities go (and the previous run's are found)
-   * @param take whether an activity whose input is unchanged may be taken as it was published
-   * @param generated this run's time
-   */
-  private record Inputs(InputFingerprint fingerprints, OutputFile file, boolean take, String generated,
-      java.util.concurrent.atomic.AtomicInteger unreadableCount) {
-    Inputs(InputFingerprint fingerprints, OutputFile file, boolean take, String generated) {
-      this(fingerprints, file, take, generated, new java.util.concurrent.atomic.AtomicInteger());
-    }
-
-    int unreadable() {
-      return unreadableCount.get();
-    }
-  }
-
   /** An activity ready to be decided on, in input order: built now, or taken as it was published. */
-  private sealed interface Ready permits Prepared, Taken {
+  sealed interface Ready permits Prepared, UnchangedActivities.Taken {
     ActivityRows rows();
 
     /** Its identifier as its findings name it. */
@@ -424,7 +407,7 @@ public final class Publisher {
    * @param alone the findings of the checks of the activity on its own, by check; null when not checked
    * @param notes what to keep about it if it is published (JSON); null when it is not to be
    */
-  private record Prepared(ActivityRows rows, String input, ActivityDraft draft, ActivityBinder.Bound bound,
+  record Prepared(ActivityRows rows, String input, ActivityDraft draft, ActivityBinder.Bound bound,
       ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone, String notes)
       implements Ready {
     @Override
@@ -433,60 +416,11 @@ public final class Publisher {
     }
   }
 
-  /**
-   * An activity whose input is the one it was last published with: its bytes, checked, and what
-   * was kept about it.
-   */
-  private record Taken(ActivityRows rows, Dataset.Previous previous, ActivityNotes notes, byte[] bytes) implements Ready {
-    @Override
-    public String identifier() {
-      return notes.identifier();
-    }
-  }
-
   private Ready prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
-      Inputs inputs) throws IOException {
-    String input = inputs.fingerprints().of(rows, mapping.context(rows));
-    if (inputs.take() && rows.findings().isEmpty()) {
-      Taken taken = take(rows, input, checks, inputs);
-      if (taken != null) {
-        return taken;
-      }
-    }
-    return build(rows, input, mapping, writer, checks, inputs.generated());
-  }
-
-  /** The activity as last published, when its input is the same and its bytes are as written; else null. */
-  private static Taken take(ActivityRows rows, String input, ActivityChecks checks, Inputs inputs) throws IOException {
-    Dataset.Previous previous = inputs.file().previous(input);
-    if (previous == null) {
-      return null;
-    }
-    ActivityNotes notes;
-    try {
-      notes = ActivityNotes.read(previous.notes(), rows, previous.identifier());
-    } catch (RuntimeException unreadable) {
-      return null; // notes this version cannot read: built again
-    }
-    // Checked on an earlier day than today (the clock may have been set back): the date checks may judge otherwise.
-    if (!notLater(notes.checked(), inputs.generated())
-        || notes.findings().stream().anyMatch(kept -> kept.check() >= checks.count())) {
-      return null;
-    }
-    byte[] bytes = inputs.file().bytesOf(previous);
-    if (bytes == null) {
-      inputs.unreadableCount().incrementAndGet();
-      return null;
-    }
-    return new Taken(rows, previous, notes, bytes);
-  }
-
-  private static boolean notLater(String checked, String now) {
-    try {
-      return !OffsetDateTime.parse(checked).isAfter(OffsetDateTime.parse(now));
-    } catch (java.time.format.DateTimeParseException e) {
-      return false;
-    }
+      UnchangedActivities unchanged) throws IOException {
+    String input = unchanged.fingerprint(rows, mapping.context(rows));
+    UnchangedActivities.Taken taken = unchanged.take(rows, input);
+    return taken != null ? taken : build(rows, input, mapping, writer, checks, unchanged.generated());
   }
 
   private Prepared build(ActivityRows rows, String input, ActivityMapping mapping, ActivityWriter writer,
@@ -591,31 +525,6 @@ public final class Publisher {
     }
     findings.forEach(sink);
     return false;
-  }
-
-  /**
-   * Publishes or withholds an activity taken as last published, with the findings a full run would
-   * give it: those kept, and those of the checks that compare activities, run now on what they read.
-   */
-  private static boolean decide(Taken taken, ActivityMapping mapping, ActivityChecks checks, OutputFile file,
-      Consumer<Finding> sink) throws IOException {
-    ActivityNotes notes = taken.notes();
-    List<Finding> findings = new ArrayList<>(notes.foundBy(-1));
-    List<List<Finding>> kept = new ArrayList<>();
-    for (int i = 0; i < checks.count(); i++) {
-      kept.add(notes.foundBy(i));
-    }
-    ActivityRows rows = taken.rows();
-    findings.addAll(checks.checkTaken(notes.view(), kept, new DraftCells(() -> mapping.map(rows)), rows.main().whole(),
-        notes.identifier()));
-    findings.forEach(sink);
-    if (findings.stream().anyMatch(Finding::isError)) {
-      return false;
-    }
-    // Findings placed at rows numbered anew are kept with the new numbers, as a full run keeps them.
-    file.appendTaken(taken.previous(), notes, taken.bytes(),
-        notes.moved() ? notes.json(rows, taken.previous().identifier()) : null);
-    return true;
   }
 
   private static <T> T done(Future<T> prepared) throws IOException {
