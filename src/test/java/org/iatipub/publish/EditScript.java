@@ -324,7 +324,11 @@ final class EditScript {
         Path file = input.resolve("crosswalks/purpose-codes.csv");
         Table purpose = Table.read(file);
         List<String> row = purpose.rows.get(random.nextInt(purpose.rows.size()));
-        row.set(1, purpose.rows.get(random.nextInt(purpose.rows.size())).get(1));
+        String code = purpose.rows.get(random.nextInt(purpose.rows.size())).get(1);
+        if (code.equals(row.get(1))) {
+          return "nothing"; // the same code again: the file is as it was
+        }
+        row.set(1, code);
         purpose.write(file);
         return "everything: crosswalk";
       }
