@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark: tools/benchmark.sh [ACTIVITIES] [TRANSACTIONS_PER_ACTIVITY] [own|path-headers|both]
+# Scale benchmark: tools/benchmark.sh [ACTIVITIES] [TRANSACTIONS_PER_ACTIVITY] [own|path-headers|workbook|both|all]
 # Builds the jar, generates a synthetic publisher (default 20000 x 20, both input forms), publishes
 # it with the default heap and times xmllint --schema with the official XSD (../shared/iati) on
 # the same output. Work files go to target/bench-ACTIVITIES-TRANSACTIONS/.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes samples/portfolio/*.csv: a plausible portfolio of ILO development-cooperation projects
+"""Writes samples/portfolio/*.csv (and samples/rates/usd-rates.csv, the exchange rates its exports use): a plausible portfolio of ILO development-cooperation projects
 in the organisation's own columns and local codes (which go through samples/crosswalks/).
 
 Deterministic (fixed seed), so re-running it reproduces the committed files exactly. The values
@@ -55,10 +55,10 @@ DONORS = [  # IATI organisation identifier, type, channel, English name, Chinese
     ("SE-0", "10", "DONOR-GOV", "Swedish International Development Cooperation Agency (Sida)", "瑞典国际发展合作署", "USD", "SWE"),
     ("XI-IATI-EC_INTPA", "40", "EU", "European Commission – International Partnerships", "欧盟委员会国际伙伴关系总司", "EUR", "EUR"),
     ("XM-DAC-301-2", "10", "DONOR-GOV", "Global Affairs Canada", "加拿大全球事务部", "USD", "CAN"),
-    ("XM-DAC-701", "10", "DONOR-GOV", "Government of Japan", "日本政府", "USD", "JPN"),
+    ("XM-DAC-701", "10", "DONOR-GOV", "Government of Japan", "日本政府", "JPY", "JPN"),
     ("XM-DAC-742", "10", "DONOR-GOV", "Government of the Republic of Korea", "大韩民国政府", "USD", "KOR"),
     ("XM-DAC-8", "10", "DONOR-GOV", "Government of Norway", "挪威政府", "USD", "NOR"),
-    ("XM-DAC-11", "10", "DONOR-GOV", "Government of Switzerland", "瑞士政府", "USD", "CHE"),
+    ("XM-DAC-11", "10", "DONOR-GOV", "Government of Switzerland", "瑞士政府", "CHF", "CHE"),
     ("AU-5", "10", "DONOR-GOV", "Department of Foreign Affairs and Trade (Australia)", "澳大利亚外交贸易部", "USD", "AUS"),
     ("FI-3", "10", "DONOR-GOV", "Ministry for Foreign Affairs of Finland", "芬兰外交部", "USD", "FIN"),
     ("XM-DAC-2", "10", "DONOR-GOV", "Government of Belgium", "比利时政府", "USD", "BEL"),
@@ -100,6 +100,56 @@ THEMES = [  # local theme code, purpose (en, zh), English title, Chinese title (
 ]
 
 ILO = ("XM-DAC-41302", "40", "ILO", "International Labour Organization", "国际劳工组织")
+# Some projects are funded through a UN inter-agency pooled fund: its office is the provider of the funds.
+POOLED_FUND = ("XM-DAC-41401", "40", "UN-AGENCY", "UN Multi-Partner Trust Fund Office", "联合国多伙伴信托基金办公室")
+
+# What the UN Data Cube needs (CEB standards II and V): local codes that the sector crosswalk turns into
+# UN system functions (sector vocabulary 12) and SDG targets (vocabulary 8) or goals (7), with shares.
+SDGS = {
+    "EMP-YOUTH": [("SDG-8.6", 60), ("SDG-8.5", 40)],
+    "EMP-INTENSIVE": [("SDG-8.5", 60), ("SDG-9.1", 40)],
+    "SOCPRO": [("SDG-1.3", 100)],
+    "SKILLS": [("SDG-4.4", 70), ("SDG-8.6", 30)],
+    "SME": [("SDG-8.3", 100)],
+    "CHILD-LAB": [("SDG-8.7", 80), ("SDG-4.1", 20)],
+    "FORCED-LAB": [("SDG-8.7", 70), ("SDG-10.7", 30)],
+    "OSH": [("SDG-8.8", 100)],
+    "SOC-DIALOGUE": [("SDG-8.8", 50), ("SDG-16.7", 50)],
+    "LAB-ADMIN": [("SDG-8.8", 70), ("SDG-16.6", 30)],
+    "LAB-MIGRATION": [("SDG-10.7", 70), ("SDG-8.8", 30)],
+    "GENDER": [("SDG-5.5", 60), ("SDG-8.5", 40)],
+    "GREEN-JOBS": [],  # tagged instead (SDG_TAGS): tags carry no shares
+    "COOP": [("SDG-8.3", 60), ("SDG-2.3", 40)],
+    "LMI": [("SDG-17", 100)],  # a goal only
+}
+
+# SDG targets as tags (vocabulary 3), which carry no percentage: the exports share an amount equally.
+SDG_TAGS = {"GREEN-JOBS": ["8.4", "13.2", "7.2"]}
+# Countries whose government co-finances some of its projects (local resources, CEB's R03D).
+CO_FINANCING = {"PE": "Government of Peru", "CO": "Government of Colombia", "EG": "Government of Egypt"}
+
+
+def functions(iso, theme):
+    """The UN system functions of a project, with shares: crisis response in refugee-hosting countries is
+    humanitarian; statistics and labour administration serve the global agenda; the rest is development."""
+    if iso in ("JO", "LB"):
+        return [("FN-HUMANITARIAN", 100)]
+    if theme in ("LMI", "LAB-ADMIN"):
+        return [("FN-GLOBAL", 100)]
+    if theme == "SOC-DIALOGUE":
+        return [("FN-DEVELOPMENT", 70), ("FN-GLOBAL", 30)]
+    return [("FN-DEVELOPMENT", 100)]
+
+
+# Units of each currency per US dollar, by year (invented for the sample, of a realistic size); the
+# monthly rates of the rates file vary around them.
+RATES = {
+    "EUR": {2019: 0.89, 2020: 0.88, 2021: 0.85, 2022: 0.95, 2023: 0.92, 2024: 0.92, 2025: 0.93},
+    "CHF": {2019: 0.99, 2020: 0.94, 2021: 0.91, 2022: 0.95, 2023: 0.90, 2024: 0.88, 2025: 0.86},
+    "JPY": {2019: 109.0, 2020: 107.0, 2021: 110.0, 2022: 131.0, 2023: 140.0, 2024: 151.0, 2025: 148.0},
+}
+# How many units of the currency a project's amounts are counted in, against the dollar figures drawn.
+SCALE = {"USD": 1, "EUR": 1, "CHF": 1, "JPY": 150}
 
 
 def write(name, header, rows):
@@ -123,21 +173,23 @@ def status(start, end):
     return "ACTIVE"
 
 
-projects, participants, sectors, countries, markers, locations = [], [], [], [], [], []
+projects, participants, sectors, countries, markers, locations, tags = [], [], [], [], [], [], []
 transactions, budgets, deliverables = [], [], []
 serial = {}
 for n in range(56):
     iso, country_en, country_zh, capital = COUNTRIES[n % len(COUNTRIES)]
     theme = THEMES[(n * 7) % len(THEMES)]
-    donor = DONORS[(n * 5 + n // len(DONORS)) % len(DONORS)]
+    donor = DONORS[(n * 4 + n // len(DONORS)) % len(DONORS)]  # 4 is prime to 15: every partner funds some projects
     start = dt.date(2019 + rng.randrange(6), rng.choice([1, 4, 7, 10]), 1)
     years = rng.choice([2, 3, 3, 4, 4, 5])
     end = dt.date(start.year + years, start.month, 1) - dt.timedelta(days=1)
     year2 = start.year % 100
     serial[(iso, year2)] = serial.get((iso, year2), 0) + 1
     code = f"{iso}-{year2:02d}-{serial[(iso, year2)]:02d}-{donor[6]}"
-    total = rng.randrange(800, 12000) * 1000.0
     currency = donor[5]
+    total = rng.randrange(800, 12000) * 1000.0 * SCALE[currency]
+    pooled = n % 12 == 7
+    funder = POOLED_FUND if pooled else donor
     st = status(start, end)
     purpose_en, purpose_zh = theme[1], theme[2]
     theme = (theme[0],) + theme[3:]
@@ -151,6 +203,8 @@ for n in range(56):
                      end.isoformat() if st == "CLOSED" else "",
                      currency if currency != "USD" else "", aid, "GRANT", "ODA", "UNTIED", "XBDC"])
     participants.append([code, "DONOR", donor[0], donor[1], donor[3], donor[4], donor[2]])
+    if pooled:
+        participants.append([code, "DONOR", POOLED_FUND[0], POOLED_FUND[1], POOLED_FUND[3], POOLED_FUND[4], POOLED_FUND[2]])
     participants.append([code, "PARTNER", ILO[0], ILO[1], ILO[3], ILO[4], ILO[2]])
     participants.append([code, "PARTNER", "", "10", f"Ministry of Labour of {country_en}", f"{country_zh}劳动部", "RECIPIENT-GOV"])
     if theme[5]:
@@ -159,6 +213,10 @@ for n in range(56):
         sectors.append([code, theme[5], str(100 - share)])
     else:
         sectors.append([code, theme[0], "100"])
+    for local, share in functions(iso, theme[0]) + SDGS[theme[0]]:
+        sectors.append([code, local, str(share)])
+    for target in SDG_TAGS.get(theme[0], []):
+        tags.append([code, "3", target])
     if n % 9 == 4:  # a two-country project
         other = COUNTRIES[(n + 3) % len(COUNTRIES)]
         countries += [[code, iso, "", "60"], [code, other[0], "", "40"]]
@@ -186,7 +244,7 @@ for n in range(56):
     if start <= REFERENCE:
         signed = start - dt.timedelta(days=rng.randrange(30, 120))
         transactions.append([code, f"{code}-FA", "AGREEMENT", signed.isoformat(), money(total), currency if currency != "USD" else "",
-                             donor[0], donor[3], ILO[0], ILO[3], "Funding agreement signed"])
+                             funder[0], funder[1], funder[3], ILO[0], ILO[3], "Funding agreement signed", "POOLED" if pooled else "", "", ""])
         received = 0.0
         tranche = 1
         day = start
@@ -194,15 +252,25 @@ for n in range(56):
             amount = min(round(total / years, -3), total - received)
             received += amount
             transactions.append([code, f"{code}-R{tranche}", "RECEIPT", day.isoformat(), money(amount), currency if currency != "USD" else "",
-                                 donor[0], donor[3], ILO[0], ILO[3], f"Tranche {tranche} received"])
+                                 funder[0], funder[1], funder[3], ILO[0], ILO[3], f"Tranche {tranche} received", "POOLED" if pooled else "", "", ""])
             spend_day = min(dt.date(day.year, 12, 31), REFERENCE, end)
-            spent = round(amount * rng.uniform(0.72, 0.97), 2)
+            spent = round(amount * rng.uniform(0.72, 0.97), 0 if currency == "JPY" else 2)
             transactions.append([code, f"{code}-E{tranche}", "SPEND", spend_day.isoformat(), money(spent), currency if currency != "USD" else "",
-                                 ILO[0], ILO[3], "", "", f"Expenditure {spend_day.year}"])
+                                 ILO[0], ILO[1], ILO[3], "", "", f"Expenditure {spend_day.year}", "", "", ""])
             if tranche == 1 and theme[0] in ("CHILD-LAB", "COOP", "GENDER"):
+                # The implementation agreement is an outgoing commitment, then paid out in full.
+                transactions.append([code, f"{code}-A1", "ALLOCATION", (day + dt.timedelta(days=30)).isoformat(),
+                                     money(round(amount * 0.2, -2)), currency if currency != "USD" else "", ILO[0], ILO[1], ILO[3], "",
+                                     f"Ministry of Labour of {country_en}", "Implementation agreement signed with the national partner", "", "", ""])
                 transactions.append([code, f"{code}-T1", "TRANSFER", (day + dt.timedelta(days=45)).isoformat(),
-                                     money(round(amount * 0.2, -2)), currency if currency != "USD" else "", ILO[0], ILO[3], "",
-                                     f"Ministry of Labour of {country_en}", "Implementation agreement with the national partner"])
+                                     money(round(amount * 0.2, -2)), currency if currency != "USD" else "", ILO[0], ILO[1], ILO[3], "",
+                                     f"Ministry of Labour of {country_en}", "Implementation agreement with the national partner", "", "", ""])
+            if tranche == 1 and iso in CO_FINANCING and n % 2 == 0:
+                # The government's own contribution: local resources, which no aid type says, so the
+                # transaction carries its financing instrument, and the government its country.
+                transactions.append([code, f"{code}-L1", "RECEIPT", (day + dt.timedelta(days=60)).isoformat(),
+                                     money(round(amount * 0.1, -3)), currency if currency != "USD" else "", "", "10",
+                                     CO_FINANCING[iso], ILO[0], ILO[3], "Government co-financing received", "", "R03D", iso])
             tranche += 1
             day = dt.date(day.year + 1, day.month, 1)
     # One output per project, measured over the project's life and, once finished, its result.
@@ -219,9 +287,26 @@ write("sectors.csv", ["project_code", "theme", "share"], sectors)
 write("countries.csv", ["project_code", "country", "region", "share"], countries)
 write("policy-markers.csv", ["project_code", "marker", "significance"], markers)
 write("locations.csv", ["project_code", "place_en", "place_zh", "lat", "long"], locations)
-write("transactions.csv", ["project_code", "reference", "kind", "date", "amount", "currency", "from_id", "from_name",
-                           "to_id", "to_name", "note"], transactions)
+write("transactions.csv", ["project_code", "reference", "kind", "date", "amount", "currency", "from_id", "from_type", "from_name",
+                           "to_id", "to_name", "note", "modality", "instrument", "from_country"], transactions)
+write("sdg-tags.csv", ["project_code", "vocabulary", "sdg"], tags)
 write("budgets.csv", ["project_code", "budget_type", "budget_status", "from", "to", "amount", "currency"], budgets)
 write("deliverables.csv", ["project_code", "output_id", "level", "output_en", "output_zh", "baseline_year", "baseline",
                            "timeline", "target", "actual"], deliverables)
+# The rates the exports convert EUR, CHF and JPY amounts with: one a month, each month's a little off its year's.
+rates = []
+for currency, by_year in RATES.items():
+    for year, rate in sorted(by_year.items()):
+        for month in range(1, 13):
+            if dt.date(year, month, 1) > REFERENCE:
+                break
+            wobble = 1 + 0.012 * (((year * 12 + month) * 7) % 5 - 2) / 2
+            digits = 2 if currency == "JPY" else 4
+            rates.append([currency, f"{year}-{month:02d}", f"{rate * wobble:.{digits}f}"])
+os.makedirs(os.path.join(OUT, "..", "rates"), exist_ok=True)
+with open(os.path.join(OUT, "..", "rates", "usd-rates.csv"), "w", encoding="utf-8", newline="") as f:
+    writer = csv.writer(f, lineterminator="\n")
+    writer.writerow(["currency", "period", "rate"])
+    writer.writerows(rates)
+
 print(f"wrote {len(projects)} projects, {len(transactions)} transactions, {len(budgets)} budgets to {OUT}")

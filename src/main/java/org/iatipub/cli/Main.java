@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Turns development-cooperation records into valid, publishable IATI 2.03 data.",
     subcommands = {ValidateCommand.class, CodelistsCommand.class, RulesCommand.class, PublishCommand.class,
-        FlattenCommand.class})
+        ExportCommand.class, FlattenCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,11 +2,17 @@ package org.iatipub.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
+import org.iatipub.exports.ExportKind;
+import org.iatipub.exports.ExportSettings;
+import org.iatipub.exports.ExportStage;
+import org.iatipub.exports.Exports;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.publish.CannotPublish;
@@ -35,19 +41,24 @@ import picocli.CommandLine.Spec;
       "in one pass. The new edition is built beside the published files and swapped in only when complete;",
       "an activity with a problem is withheld and reported as file:row:column: severity: message [rule].",
       "With no options it publishes the bundled samples (samples/) into output/.",
-      "Exit codes: 0 everything published, 1 something withheld or rejected (or --strict refused),",
+      "With --export (or an exports.yaml beside the input) the UN Data Cube and CRS exports are written into the",
+      "same edition, reconciled (see 'iatipub export').",
+      "Exit codes: 0 everything published, 1 something withheld or rejected (or --strict refused, or an export",
+      "found a problem or does not agree),",
       "2 could not run (nothing published), 3 the output directory could not be written or is in use",
       "(it is as the previous run left it)."
     })
 final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", paramLabel = "DIR", defaultValue = "samples",
-      description = "a directory of CSV files, or of such directories (default: ${DEFAULT-VALUE})")
+  @Option(names = "--input", paramLabel = "DIR|WORKBOOK", defaultValue = "samples",
+      description = "a directory of CSV files or workbooks (.xlsx, .ods), or of such directories; or one workbook"
+          + " (default: ${DEFAULT-VALUE})")
   Path input;
 
   @Option(names = "--mapping", paramLabel = "FILE",
-      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory)")
+      description = "the mapping file for the own-column form (default: mapping.yaml in each input directory,"
+          + " or beside each workbook)")
   Path mapping;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
@@ -101,6 +112,20 @@ final class PublishCommand implements Callable<Integer> {
       description = "also log to FILE, at info or finer, rolled daily and at 10 MB, the last 30 kept")
   Path logFile;
 
+  @Option(names = "--export", paramLabel = "LIST", split = ",", converter = PublishOptionTypes.Export.class,
+      description = "also write these exports into the same edition: datacube, crs (default: the export settings' exports)")
+  List<ExportKind> exports;
+
+  @Option(names = "--year", paramLabel = "YYYY", description = "the calendar year the exports are of (default: the export settings' year)")
+  Integer year;
+
+  @Option(names = "--export-settings", paramLabel = "FILE",
+      description = "the export settings (default: " + EXPORT_SETTINGS + " in the input directory, when there is one)")
+  Path exportSettings;
+
+  /** The export settings' name in an input directory. */
+  static final String EXPORT_SETTINGS = "exports.yaml";
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -128,12 +153,26 @@ final class PublishCommand implements Callable<Integer> {
     boolean json = spool != null;
     PublishReport report;
     Progress progress = System.console() != null && !json ? new TerminalProgress() : new LoggedProgress();
+    ExportStage exportStage;
+    try {
+      exportStage = exportStage(sink);
+    } catch (ExportSettings.Invalid e) {
+      e.problems().forEach(problem -> err.println("iatipub publish: " + problem));
+      err.println("iatipub publish: nothing was published");
+      return ExitCode.CANNOT_RUN;
+    } catch (IOException e) {
+      err.println("iatipub publish: cannot read the export settings: " + e.getMessage() + "; nothing was published");
+      return ExitCode.CANNOT_RUN;
+    }
     try (RunLog log = RunLog.start(logLevel, logFile)) {
       Clock clock = Clock.systemUTC();
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
           schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
       if (full) {
         publisher = publisher.buildingEverything();
+      }
+      if (exportStage != null) {
+        publisher = publisher.deriving(exportStage);
       }
       PublishRequest request = new PublishRequest(input, mapping, output, delimiter, form, strict,
           new Layout(split, maxFileSize), organisation);
@@ -155,14 +194,37 @@ final class PublishCommand implements Callable<Integer> {
       return ExitCode.OUTPUT_FAILED;
     }
     try (report) {
-      int exit = report.everythingPublished() ? ExitCode.OK : ExitCode.FINDINGS;
+      Exports.Outcome exported = exportStage == null || !report.committed() ? null : exportStage.outcome();
+      int exit = report.everythingPublished() && (exported == null || exported.clean()) ? ExitCode.OK : ExitCode.FINDINGS;
       if (json) {
-        PublishSummary.json(out, report, spool.shown(), exit);
+        PublishSummary.json(out, report, spool.shown(), exported, exit);
       } else {
         PublishSummary.text(out, report, output, strict);
+        if (exported != null) {
+          out.print(exported.reconciliation().text());
+        }
       }
       return exit;
     }
+  }
+
+  /**
+   * The exports to write into the edition, from the options and the export settings; null when
+   * none are asked for. The settings are checked before anything is published.
+   */
+  private ExportStage exportStage(Consumer<Finding> sink) throws IOException, ExportSettings.Invalid {
+    Path settingsFile = exportSettings != null ? exportSettings : input.resolve(EXPORT_SETTINGS);
+    ExportSettings settings = exportSettings != null || Files.isRegularFile(settingsFile)
+        ? ExportSettings.load(settingsFile) : ExportSettings.none();
+    List<ExportKind> kinds = exports != null ? exports : settings.exports();
+    if (kinds.isEmpty()) {
+      return null;
+    }
+    Integer exportYear = year != null ? year : settings.year();
+    if (exportYear == null) {
+      throw new ExportSettings.Invalid(List.of("the exports need a calendar year: give --year YYYY, or 'year:' in " + settingsFile));
+    }
+    return new ExportStage(settings, kinds, exportYear, sink);
   }
 
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
+import org.iatipub.exports.ExportKind;
 import org.iatipub.publish.InputForm;
 import org.iatipub.publish.dataset.SplitRule;
 import picocli.CommandLine.ITypeConverter;
@@ -68,6 +69,14 @@ final class PublishOptionTypes {
         throw new TypeConversionException("'" + value + "' is too small: a file needs room for at least one activity (1KB or more)");
       }
       return bytes;
+    }
+  }
+
+  static final class Export implements ITypeConverter<ExportKind> {
+    @Override
+    public ExportKind convert(String value) {
+      return ExportKind.ofWord(value).orElseThrow(
+          () -> new TypeConversionException("'" + value + "' is not an export: use datacube, crs or both (datacube,crs)"));
     }
   }
 

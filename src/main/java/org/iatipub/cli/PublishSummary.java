@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iatipub.exports.Exports;
 import org.iatipub.finding.Severity;
 import org.iatipub.publish.FileTally;
 import org.iatipub.publish.PublishReport;
 import org.iatipub.publish.SetOutcome;
 import org.iatipub.publish.dataset.ChangeReport;
+import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Manifest;
 
 /** What {@code publish} tells at the end of a run: every row accounted for, and what changed. */
@@ -66,6 +68,11 @@ final class PublishSummary {
     print(out, "removed", changes.removed());
     print(out, "withheld", changes.withheld());
     for (Manifest.Entry file : report.manifest().files()) {
+      if (file.set().equals(DerivedFiles.SET)) {
+        out.printf("published: %s (%s export of %d activities, %d bytes, sha256 %s, generated %s)%n", output.resolve(file.name()),
+            file.kind(), file.activities(), file.size(), file.sha256(), file.generatedDatetime());
+        continue;
+      }
       out.printf("published: %s (%d %s, %d bytes, sha256 %s, generated %s)%n", output.resolve(file.name()),
           file.activities(), file.kind().equals("iati-organisations") ? "organisations" : "activities", file.size(),
           file.sha256(), file.generatedDatetime());
@@ -79,7 +86,8 @@ final class PublishSummary {
   }
 
   /** Everything in one JSON document, for scripts. */
-  static void json(PrintWriter out, PublishReport report, Iterable<Map<String, String>> findings, int exit) {
+  static void json(PrintWriter out, PublishReport report, Iterable<Map<String, String>> findings, Exports.Outcome exported,
+      int exit) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("findings", findings);
     document.put("sets", report.sets());
@@ -87,6 +95,9 @@ final class PublishSummary {
     document.put("committed", report.committed());
     document.put("changes", report.changes() == null ? null : changes(report.changes()));
     document.put("manifest", report.manifest());
+    if (exported != null) {
+      document.put("reconciliation", exported.reconciliation().asMap());
+    }
     document.put("exit-code", exit);
     try {
       // Written as it is generated: the change lists are read from their files while they are written.

@@ -114,7 +114,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** A file as given, or a directory's *.xml files in a stable (sorted) order. */
-  private static List<Path> xmlFiles(Path path) throws IOException {
+  static List<Path> xmlFiles(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }

@@ -84,7 +84,8 @@ public record MappingFile(
    * One file of the set and what its rows feed.
    *
    * @param name its name under {@code files:}
-   * @param file its CSV file name, relative to the set
+   * @param file its CSV file name, relative to the set (when the set is a directory of CSV files)
+   * @param sheet its sheet (when the set is a workbook): {@code sheet:}, else its name under {@code files:}
    * @param table the own-form file with named fields it is, or null for a file of paths only
    * @param element what each row makes, by path from the element of the file it is nested in
    *     ({@code within}) or from the activity ("" for {@code projects})
@@ -95,7 +96,7 @@ public record MappingFile(
    * @param paths the paths and their columns, relative to the element each row makes
    * @param ignored columns read by nothing, on purpose
    */
-  public record FileMapping(String name, String file, OwnTable table, String element, Within within, String key,
+  public record FileMapping(String name, String file, String sheet, OwnTable table, String element, Within within, String key,
       String link, Map<OwnField, Field> fields, List<PathField> paths, Set<String> ignored) {
     public FileMapping {
       fields = Map.copyOf(fields);
@@ -219,7 +220,8 @@ public record MappingFile(
       "namespaces", "crosswalks", "ignore", "files");
   private static final Set<String> DEFAULT_KEYS = Set.of("currency", "language", "flow-type", "finance-type",
       "aid-type", "aid-type-vocabulary", "tied-status", "collaboration-type");
-  private static final Set<String> FILE_KEYS = Set.of("file", "element", "within", "key", "columns", "paths", "ignore");
+  private static final Set<String> FILE_KEYS = Set.of("file", "sheet", "element", "within", "key", "columns", "paths",
+      "ignore");
   private static final Set<String> COLUMN_KEYS = Set.of("column", "crosswalk", "narrative", "default");
 
   /** Reads and checks a mapping file; every problem is listed in the exception, by key. */
@@ -402,6 +404,7 @@ public record MappingFile(
       }
       roots.put(name, myRoots);
       String file = node.path("file").asText(name + ".csv");
+      String sheet = node.path("sheet").asText(name);
       Map<OwnField, Field> fields = table == null ? Map.of() : fields(table, node.path("columns"), at);
       String link = table == null ? linkOnly(node.path("columns"), at)
           : fields.get(table.linkField()) instanceof Column c ? c.column() : "";
@@ -420,7 +423,7 @@ public record MappingFile(
       }
       String key = text(node, "key");
       Set<String> ignored = new LinkedHashSet<>(strings(node.path("ignore"), at + "ignore"));
-      return new FileMapping(name, file, table, table == null ? element : myRoots.get(0), within, key, link, fields, paths,
+      return new FileMapping(name, file, sheet, table, table == null ? element : myRoots.get(0), within, key, link, fields, paths,
           ignored);
     }
 

@@ -4,86 +4,171 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
+import org.iatipub.finding.Location;
+import org.iatipub.finding.Severity;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
 import org.iatipub.mapping.PathHeaderMapping;
+import org.iatipub.source.ActivityJoin;
+import org.iatipub.source.CsvFile;
 import org.iatipub.source.CsvTable;
+import org.iatipub.source.Table;
+import org.iatipub.source.Workbook;
 
 /**
- * One directory of CSV files that becomes one output file, with everything needed to read it,
- * checked before any data is read: a run whose configuration is wrong publishes nothing.
+ * One set of tables that becomes one output file, a directory of CSV files or a workbook (each
+ * sheet a file), with everything needed to read it, checked before any data is read: a run whose
+ * configuration is wrong publishes nothing.
  *
- * @param name the directory name, part of the output file name
- * @param shown the directory as findings show it (as the user named the input)
+ * @param name the directory's name or the workbook's (without its extension), part of the output file name
+ * @param source the directory of CSV files, or the workbook
+ * @param shown the directory or workbook as findings show it (as the user named the input)
  * @param form own columns or path headers
  * @param mapping the mapping file (own form only)
  * @param crosswalks the mapping file's crosswalks by name (own form only)
- * @param files the CSV files to read, by their name under the mapping file's {@code files:} (or the file name)
+ * @param tables the tables to read by their name under the mapping file's {@code files:} (or the
+ *     file's or sheet's name): a CSV file's path relative to {@code source}, or a sheet's name
  * @param records what the sheets hold, activities or organisations (path headers only, else null)
  * @param link the column that links every sheet's rows to their record (path headers only, else null)
+ * @param notes what is told about the set when it is published but is no problem: the sheets of a
+ *     workbook that are not read (hidden, or named by no mapping), so that nothing is left out unsaid
  */
-record InputSet(String name, Path dir, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, Path> files, PathHeaderMapping.Records records, String link) {
+record InputSet(String name, Path source, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
+    Map<String, String> tables, PathHeaderMapping.Records records, String link, List<Finding> notes) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
+  /** The main sheet of a workbook in the path-header form, when it has one of this name; else its first sheet. */
+  static final String MAIN_WORKBOOK_SHEET = "main";
+
+  InputSet {
+    tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables)); // in order: the main table first
+    notes = List.copyOf(notes);
+  }
 
   /** The output file name: {@code <publisher>-<set>.xml}, or {@code <set>.xml} for path headers. */
   String outputName() {
     return mapping == null ? name + ".xml" : mapping.publisher() + "-" + name + ".xml";
   }
 
-  /** The mapping file of an own-form set as {@code request} names it (or the one beside its files). */
-  Path mappingFile(PublishRequest request) {
-    return mappingFile(dir, request);
+  /** True when the set is a workbook, not a directory of CSV files. */
+  boolean isWorkbook() {
+    return !Files.isDirectory(source);
   }
 
-  private static Path mappingFile(Path dir, PublishRequest request) {
-    return request.mapping() != null ? request.mapping() : dir.resolve(MAPPING_FILE);
+  /** Opens the set's workbook, for reading its sheets; null when the set is a directory of CSV files. */
+  Workbook openWorkbook() throws IOException {
+    return isWorkbook() ? Workbook.open(source, shown) : null;
   }
 
-  String shown(String file) {
+  /**
+   * The set's tables to join, its main table (one row per activity) first, each with its id column;
+   * a workbook's sheets are read from {@code workbook}, open while they are.
+   */
+  List<ActivityJoin.Source> sources(Workbook workbook, char delimiter) {
+    List<ActivityJoin.Source> sources = new ArrayList<>();
+    for (Map.Entry<String, String> entry : tables.entrySet()) {
+      String idColumn = form == InputForm.OWN ? mapping.files().get(entry.getKey()).link() : link;
+      Table table = workbook != null ? workbook.sheet(entry.getValue())
+          : new CsvFile(source.resolve(entry.getValue()), shown(entry.getValue()), delimiter);
+      ActivityJoin.Source joined = new ActivityJoin.Source(entry.getKey(), table, idColumn);
+      boolean isMain = form == InputForm.OWN ? mapping.files().get(entry.getKey()).isProjects() : sources.isEmpty();
+      sources.add(isMain ? 0 : sources.size(), joined);
+    }
+    return sources;
+  }
+
+  private String shown(String file) {
     return shown.isEmpty() ? file : shown + "/" + file;
   }
 
-  /** The sets under {@code request.input()}, each checked; every problem is reported at once. */
+  /** The mapping file of an own-form set as {@code request} names it (or the one beside its files or workbook). */
+  Path mappingFile(PublishRequest request) {
+    return mappingFile(source, request);
+  }
+
+  private static Path mappingFile(Path source, PublishRequest request) {
+    return request.mapping() != null ? request.mapping()
+        : Files.isDirectory(source) ? source.resolve(MAPPING_FILE) : source.resolveSibling(MAPPING_FILE);
+  }
+
+  /**
+   * The sets of {@code request.input()}, each checked; every problem is reported at once. The input
+   * is a workbook (one set), or a directory: its CSV files are one set, each workbook in it another;
+   * a directory without CSV files is a directory of sets, each subdirectory with a
+   * {@value #MAPPING_FILE} or CSV files with path headers being one, each workbook in one another.
+   */
   static List<InputSet> discover(PublishRequest request) throws CannotPublish {
     Path input = request.input();
     List<String> problems = new ArrayList<>();
-    if (!Files.isDirectory(input)) {
-      throw new CannotPublish(List.of(input + ": no such directory"));
-    }
     List<InputSet> sets = new ArrayList<>();
     try {
-      if (!csvFiles(input).isEmpty()) {
-        sets.add(prepare(input, input.toString(), request, problems));
+      if (Files.isRegularFile(input) && Workbook.isWorkbook(input)) {
+        sets.add(workbook(input, input.toString(), request, problems));
+      } else if (!Files.isDirectory(input)) {
+        throw new CannotPublish(List.of(input + ": no such directory, nor a workbook (.xlsx, .ods)"));
       } else {
-        for (Path dir : subdirectories(input)) {
-          if (Files.exists(dir.resolve(MAPPING_FILE)) || hasPathHeaders(dir, request.delimiter())) {
-            sets.add(prepare(dir, input.resolve(dir.getFileName()).toString(), request, problems));
-          } else {
-            // A header that cannot be read may be hiding the 'iati-identifier' column of a set.
-            unreadableHeaders(dir, input.resolve(dir.getFileName()).toString(), request.delimiter()).forEach(finding ->
-                problems.add(finding + "; so it cannot be told whether " + dir + " is a set of sheets with IATI path headers"));
+        boolean csv = !csvFiles(input).isEmpty();
+        if (csv) {
+          sets.add(prepare(input, input.toString(), request, problems));
+        }
+        for (Path book : workbooks(input)) {
+          sets.add(workbook(book, input.resolve(book.getFileName()).toString(), request, problems));
+        }
+        if (!csv) {
+          for (Path dir : subdirectories(input)) {
+            String shownDir = input.resolve(dir.getFileName()).toString();
+            List<Path> books = workbooks(dir);
+            // A mapping file beside workbooks alone maps the workbooks; beside CSV files, they are a set too.
+            boolean mapped = Files.exists(dir.resolve(MAPPING_FILE)) && (books.isEmpty() || !csvFiles(dir).isEmpty());
+            if (mapped || hasPathHeaders(dir, request.delimiter())) {
+              sets.add(prepare(dir, shownDir, request, problems));
+            } else {
+              // A header that cannot be read may be hiding the 'iati-identifier' column of a set.
+              unreadableHeaders(dir, shownDir, request.delimiter()).forEach(finding -> problems.add(finding
+                  + "; so it cannot be told whether " + dir + " is a set of sheets with IATI path headers"));
+            }
+            for (Path book : books) {
+              sets.add(workbook(book, shownDir + "/" + book.getFileName(), request, problems));
+            }
           }
         }
         if (sets.isEmpty()) {
-          problems.add(input + ": no CSV files, and no directory of them with a " + MAPPING_FILE + " or IATI path headers");
+          problems.add(input + ": no CSV files or workbooks, and no directory of them with a " + MAPPING_FILE
+              + " or IATI path headers");
         }
       }
     } catch (IOException e) {
       problems.add(input + ": cannot be read (" + e.getMessage() + ")");
     }
+    sameNames(sets, problems);
     if (!problems.isEmpty()) {
       throw new CannotPublish(problems);
     }
     return sets;
+  }
+
+  /** Two sets of one name would write one output file and share one history: each needs its own. */
+  private static void sameNames(List<InputSet> sets, List<String> problems) {
+    Map<String, InputSet> byName = new HashMap<>();
+    for (InputSet set : sets) {
+      if (set == null) {
+        continue;
+      }
+      InputSet other = byName.putIfAbsent(set.name().toLowerCase(Locale.ROOT), set);
+      if (other != null) {
+        problems.add(set.shown() + ": has the same name as " + other.shown() + ", so both would publish "
+            + other.outputName().toLowerCase(Locale.ROOT) + "; rename one");
+      }
+    }
   }
 
   private static InputSet prepare(Path dir, String shown, PublishRequest request, List<String> problems) throws IOException {
@@ -92,12 +177,11 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
         : hasPathHeaders(dir, request.delimiter()) ? InputForm.PATH_HEADERS : InputForm.OWN;
     return form == InputForm.PATH_HEADERS
         ? pathHeaders(dir, name, shown, request, problems)
-        : own(dir, name, shown, request, problems);
+        : own(dir, name, shown, request, problems, new CsvHeaders(dir, shown, request.delimiter()), List.of());
   }
 
   private static InputSet pathHeaders(Path dir, String name, String shown, PublishRequest request, List<String> problems)
       throws IOException {
-    Map<String, Path> files = new LinkedHashMap<>();
     List<Path> csvs = csvFiles(dir);
     Path main = csvs.stream().filter(p -> p.getFileName().toString().equals(MAIN_SHEET)).findFirst()
         .orElse(csvs.isEmpty() ? null : csvs.get(0));
@@ -105,43 +189,199 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       problems.add(dir + ": no CSV files");
       return null;
     }
-    files.put(main.getFileName().toString(), main);
-    csvs.stream().filter(p -> !p.equals(main)).forEach(p -> files.put(p.getFileName().toString(), p));
-    CsvTable.Header mainRow = CsvTable.readHeader(main, shownOf(shown, main), request.delimiter());
-    List<String> mainHeader = mainRow.names();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Map<String, Finding> unreadable = new LinkedHashMap<>();
+    for (Path csv : csvs) {
+      CsvTable.Header header = CsvTable.readHeader(csv, shownOf(shown, csv), request.delimiter());
+      headers.put(csv.getFileName().toString(), header.names());
+      if (header.problem() != null) {
+        unreadable.put(csv.getFileName().toString(), header.problem());
+      }
+    }
+    return pathHeaderSet(name, dir, shown, headers, unreadable, main.getFileName().toString(),
+        file -> shownOf(shown, dir.resolve(file)), "", List.of(), problems);
+  }
+
+  /**
+   * A set in the path-header form: the main table ({@code main}) says what its rows are (activities
+   * or organisations) and which column links the other tables' rows to them, which every table needs.
+   *
+   * @param headers each table's header, by name
+   * @param unreadable why a table's header row cannot be read as it must be, by name, for those
+   *     that cannot: its names may then be wrong, and reading the table reports it where it is
+   * @param shownTable how a table is shown in a problem
+   * @param hint said after the problem of a table without the link column
+   */
+  private static InputSet pathHeaderSet(String name, Path source, String shown, Map<String, List<String>> headers,
+      Map<String, Finding> unreadable, String main, java.util.function.Function<String, String> shownTable, String hint,
+      List<Finding> notes, List<String> problems) {
+    List<String> mainHeader = headers.get(main);
     PathHeaderMapping.Records records = PathHeaderMapping.Records.ofHeader(mainHeader);
-    if (records == null && mainRow.problem() != null) {
-      problems.add(mainRow.problem() + "; so it cannot be told whether this main sheet names its activities"
+    if (records == null && unreadable.containsKey(main)) {
+      problems.add(unreadable.get(main) + "; so it cannot be told whether this main sheet names its activities"
           + " (or organisations) in an '" + PathHeaderMapping.ID_COLUMN + "' column");
       return null;
     }
     if (records == null) {
-      problems.add(shownOf(shown, main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
+      problems.add(shownTable.apply(main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
           + PathHeaderMapping.Records.ORGANISATIONS.idColumn() + "' for organisations); in the path-header form"
           + " the main sheet has one row per activity, named in it");
       return null;
     }
     String link = records.linkColumn(mainHeader);
-    for (Path file : files.values()) {
-      CsvTable.Header header = CsvTable.readHeader(file, shownOf(shown, file), request.delimiter());
-      // A header that cannot be read is reported where it is by reading the file, which stops the set.
-      if (header.problem() == null && !header.contains(link)) {
-        problems.add(shownOf(shown, file) + ": has no '" + link + "' column; in the path-header form every sheet"
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put(main, main);
+    headers.forEach((table, header) -> {
+      tables.put(table, table);
+      // A header that cannot be read is reported where it is by reading the table, which stops the set.
+      if (!unreadable.containsKey(table) && !header.contains(link)) {
+        problems.add(shownTable.apply(table) + ": has no '" + link + "' column; in the path-header form every sheet"
             + " names the " + (records == PathHeaderMapping.Records.ACTIVITIES ? "activity" : "organisation")
-            + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : ""));
+            + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : "")
+            + hint);
       }
-    }
-    return new InputSet(name, dir, shown, InputForm.PATH_HEADERS, null, Map.of(), files, records, link);
+    });
+    return new InputSet(name, source, shown, InputForm.PATH_HEADERS, null, Map.of(), tables, records, link, notes);
   }
 
-  private static InputSet own(Path dir, String name, String shown, PublishRequest request, List<String> problems)
-      throws IOException {
-    Path mappingPath = mappingFile(dir, request);
+  /** A workbook as a set: each visible sheet a file, the form told from the header rows as for CSV files. */
+  private static InputSet workbook(Path file, String shown, PublishRequest request, List<String> problems) throws IOException {
+    String name = Workbook.baseName(file);
+    try (Workbook book = Workbook.open(file, shown)) {
+      Map<String, List<String>> headers = book.headers();
+      List<Finding> notes = new ArrayList<>();
+      for (Workbook.Sheet sheet : book.sheets()) {
+        if (sheet.hidden()) {
+          notes.add(new Finding(Severity.INFO, "workbook/hidden-sheet",
+              new Location.WholeFile(Location.Cell.sheetOf(shown, sheet.name())),
+              "the sheet is hidden, so it is not read: a hidden sheet is taken for the workbook's own workings"
+                  + " (lists of codes, notes); unhide it to publish its rows"));
+        }
+      }
+      boolean pathHeaders = headers.values().stream().anyMatch(h -> PathHeaderMapping.Records.ofHeader(h) != null);
+      InputForm form = request.form() != null ? request.form() : pathHeaders ? InputForm.PATH_HEADERS : InputForm.OWN;
+      if (form == InputForm.OWN) {
+        return own(file, name, shown, request, problems, new SheetHeaders(book, headers), notes);
+      }
+      Map<String, List<String>> sheets = new LinkedHashMap<>();
+      // An empty sheet (a new workbook has some) has nothing to publish or lose.
+      headers.forEach((sheet, header) -> {
+        if (!header.isEmpty()) {
+          sheets.put(sheet, header);
+        }
+      });
+      String main = sheets.keySet().stream().filter(s -> s.equalsIgnoreCase(MAIN_WORKBOOK_SHEET)).findFirst()
+          .orElse(sheets.isEmpty() ? null : sheets.keySet().iterator().next());
+      if (main == null) {
+        problems.add(shown + ": no sheet with anything in it");
+        return null;
+      }
+      return pathHeaderSet(name, file, shown, sheets, Map.of(), main, sheet -> Location.Cell.sheetOf(shown, sheet),
+          " (hide a sheet that is not data)", notes, problems);
+    } catch (Workbook.Unreadable e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  /** What discovery needs of a set's tables: each one's header row, by the name the mapping gives it. */
+  private interface Headers {
+    /** The name the mapping gives the table of {@code table}: a file, or a sheet. */
+    String nameOf(MappingFile.FileMapping file);
+
+    /**
+     * The table the mapping means by {@code name}; null, with the reason in {@code problems}, when
+     * there is none. {@code key} and {@code mappingPath} say where the mapping names it.
+     */
+    String find(String name, String key, Path mappingPath, List<String> problems);
+
+    /** The header of the table {@code table}, as {@link #find} named it. */
+    List<String> header(String table) throws IOException;
+
+    /** The table as findings show it. */
+    String shown(String table);
+
+    /** Where a table's header row lacks {@code column}, as a problem names it. */
+    String lacking(String table, String column);
+  }
+
+  private record CsvHeaders(Path dir, String shown, char delimiter) implements Headers {
+    @Override
+    public String nameOf(MappingFile.FileMapping file) {
+      return file.file();
+    }
+
+    @Override
+    public String find(String name, String key, Path mappingPath, List<String> problems) {
+      if (!Files.isRegularFile(dir.resolve(name))) {
+        problems.add(shown(name) + ": no such file (named in " + mappingPath + " under files." + key + ")");
+        return null;
+      }
+      return name;
+    }
+
+    @Override
+    public List<String> header(String table) throws IOException {
+      CsvTable.Header header = CsvTable.readHeader(dir.resolve(table), shown(table), delimiter);
+      return header.problem() != null ? List.of() : header.names(); // reading the file reports why, where it is
+    }
+
+    @Override
+    public String shown(String table) {
+      return shownOf(shown, dir.resolve(table));
+    }
+
+    @Override
+    public String lacking(String table, String column) {
+      return shown(table) + ":1:" + column + ": no such column";
+    }
+  }
+
+  /** A workbook's visible sheets; a sheet is named as Excel names them, whatever the case (Excel allows no two alike). */
+  private record SheetHeaders(Workbook book, Map<String, List<String>> headers) implements Headers {
+    @Override
+    public String nameOf(MappingFile.FileMapping file) {
+      return file.sheet();
+    }
+
+    @Override
+    public String find(String name, String key, Path mappingPath, List<String> problems) {
+      String sheet = headers.keySet().stream().filter(s -> s.equalsIgnoreCase(name)).findFirst().orElse(null);
+      if (sheet == null) {
+        boolean hidden = book.sheets().stream().anyMatch(s -> s.hidden() && s.name().equalsIgnoreCase(name));
+        problems.add(book.shown() + ": no " + (hidden ? "visible " : "") + "sheet '" + name + "' (named in " + mappingPath
+            + " under files." + key + (hidden ? "; it is hidden, and hidden sheets are not read" : "")
+            + "); its sheets: " + String.join(", ", headers.keySet()));
+      }
+      return sheet;
+    }
+
+    @Override
+    public List<String> header(String table) {
+      return headers.get(table);
+    }
+
+    @Override
+    public String shown(String table) {
+      return Location.Cell.sheetOf(book.shown(), table);
+    }
+
+    @Override
+    public String lacking(String table, String column) {
+      return shown(table) + ": no column '" + column + "' in the header row";
+    }
+  }
+
+  private static InputSet own(Path source, String name, String shown, PublishRequest request, List<String> problems,
+      Headers headers, List<Finding> notes) throws IOException {
+    Path mappingPath = mappingFile(source, request);
     if (!Files.isRegularFile(mappingPath)) {
       problems.add(mappingPath + ": no mapping file; the own-column form needs one (--mapping FILE),"
           + " or use IATI path headers (an 'iati-identifier' column)");
-      unreadableHeaders(dir, shown, request.delimiter()).forEach(finding ->
-          problems.add(finding + "; so it cannot be told whether this header names an 'iati-identifier' column"));
+      if (headers instanceof CsvHeaders csv) {
+        unreadableHeaders(csv.dir(), shown, csv.delimiter()).forEach(finding ->
+            problems.add(finding + "; so it cannot be told whether this header names an 'iati-identifier' column"));
+      }
       return null;
     }
     MappingFile mapping;
@@ -163,24 +403,22 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       findings.stream().filter(Finding::isError).forEach(f -> problems.add(f.toString()));
     }
     mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
-    Map<String, Path> files = new LinkedHashMap<>();
+    Map<String, String> tables = new LinkedHashMap<>();
     for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
-      Path file = dir.resolve(fileMapping.file());
-      String shownFile = shownOf(shown, file);
-      if (!Files.isRegularFile(file)) {
-        problems.add(shownFile + ": no such file (named in " + mappingPath + " under files." + fileMapping.name() + ")");
+      String table = headers.find(headers.nameOf(fileMapping), fileMapping.name(), mappingPath, problems);
+      if (table == null) {
         continue;
       }
-      files.put(fileMapping.name(), file);
-      CsvTable.Header header = CsvTable.readHeader(file, shownFile, request.delimiter());
-      if (header.problem() != null || header.names().isEmpty()) {
-        continue; // reading the file reports why, where it is
+      tables.put(fileMapping.name(), table);
+      List<String> header = headers.header(table);
+      if (header.isEmpty()) {
+        continue; // reading the table reports why
       }
       String at = mappingPath + " maps files." + fileMapping.name() + ".";
       Map<String, String> uses = new LinkedHashMap<>();
       uses.put(fileMapping.link(), at + "columns.project");
-      fileMapping.fields().forEach((field, source) ->
-          MappingFile.columnsOf(source).forEach(c -> uses.putIfAbsent(c, at + "columns." + field.key())));
+      fileMapping.fields().forEach((field, from) ->
+          MappingFile.columnsOf(from).forEach(c -> uses.putIfAbsent(c, at + "columns." + field.key())));
       fileMapping.paths().forEach(path ->
           MappingFile.columnsOf(path.source()).forEach(c -> uses.putIfAbsent(c, at + "paths." + path.written())));
       if (fileMapping.within() != null) {
@@ -191,12 +429,22 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       }
       uses.forEach((column, use) -> {
         if (!header.contains(column)) {
-          problems.add(shownFile + ":1:" + column + ": no such column, but " + use + " to it (columns here: "
-              + String.join(", ", header.names()) + ")");
+          problems.add(headers.lacking(table, column) + ", but " + use + " to it (columns here: "
+              + String.join(", ", header.stream().filter(h -> !h.isEmpty()).toList()) + ")");
         }
       });
     }
-    return new InputSet(name, dir, shown, InputForm.OWN, mapping, crosswalks, files, null, null);
+    List<Finding> told = new ArrayList<>(notes);
+    if (headers instanceof SheetHeaders sheets) {
+      sheets.headers().forEach((sheet, header) -> {
+        if (!header.isEmpty() && !tables.containsValue(sheet)) {
+          told.add(new Finding(Severity.INFO, "workbook/unread-sheet",
+              new Location.WholeFile(Location.Cell.sheetOf(shown, sheet)), "no file of " + mappingPath
+                  + " names this sheet (files.<file>.sheet), so it is not read"));
+        }
+      });
+    }
+    return new InputSet(name, source, shown, InputForm.OWN, mapping, crosswalks, tables, null, null, told);
   }
 
   private static String shownOf(String shown, Path file) {
@@ -231,6 +479,12 @@ record InputSet(String name, Path dir, String shown, InputForm form, MappingFile
       return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") && Files.isRegularFile(p)
               && !p.getFileName().toString().equals(PublishRequest.ORGANISATION_FILE))
           .sorted().toList();
+    }
+  }
+
+  private static List<Path> workbooks(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> Workbook.isWorkbook(p) && Files.isRegularFile(p)).sorted().toList();
     }
   }
 

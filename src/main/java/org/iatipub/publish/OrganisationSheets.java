@@ -30,10 +30,8 @@ final class OrganisationSheets {
 
   static SetOutcome publish(InputSet set, char delimiter, ActivityBinder binder, Release release, Consumer<Finding> sink)
       throws IOException {
-    List<ActivityJoin.Source> sources = Publisher.sources(set);
     Dataset dataset = release.dataset(set.name(), set.outputName().replaceFirst("\\.xml$", ""), DocumentKind.ORGANISATIONS);
-    try (ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter, set.link(),
-        sink, (id, row) -> { })) {
+    try (ActivityJoin join = Publisher.stage(set, delimiter, set.link(), sink, (id, row) -> { })) {
       Map<String, FileTally> tallies = Publisher.tallies(join);
       if (!join.complete()) {
         release.keepPrevious(dataset);

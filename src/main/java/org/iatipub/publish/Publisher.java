@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -39,11 +40,13 @@ import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.publish.dataset.Dataset;
+import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
-import org.iatipub.source.CsvReading;
+import org.iatipub.source.TableReading;
+import org.iatipub.source.Workbook;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.Check;
 import org.iatipub.validation.CheckSuite;
@@ -70,6 +73,7 @@ public final class Publisher {
   private final boolean full;
   /** The codelists' digest, as the input fingerprints name them. */
   private final String codelists;
+  private final List<DerivedFiles> derived;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
   public Publisher(ActivityBinder binder, Schema schema, Clock clock) {
@@ -83,11 +87,11 @@ public final class Publisher {
 
 
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
-    this(binder, schema, checks, clock, threads, false, CodelistSnapshot.bundled().source().digest());
+    this(binder, schema, checks, clock, threads, false, CodelistSnapshot.bundled().source().digest(), List.of());
   }
 
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, boolean full,
-      String codelists) {
+      String codelists, List<DerivedFiles> derived) {
     if (threads < 1) {
       throw new IllegalArgumentException("at least one thread is needed, not " + threads);
     }
@@ -98,6 +102,7 @@ public final class Publisher {
     this.threads = threads;
     this.full = full;
     this.codelists = codelists;
+    this.derived = List.copyOf(derived);
   }
 
   /**
@@ -105,7 +110,7 @@ public final class Publisher {
    * core). The output and the findings are the same, byte for byte and in order, for any number.
    */
   public Publisher withThreads(int threads) {
-    return new Publisher(binder, schema, checks, clock, threads, full, codelists);
+    return new Publisher(binder, schema, checks, clock, threads, full, codelists, derived);
   }
 
   /**
@@ -115,7 +120,7 @@ public final class Publisher {
    * same, byte for byte, either way.
    */
   public Publisher buildingEverything() {
-    return new Publisher(binder, schema, checks, clock, threads, true, codelists);
+    return new Publisher(binder, schema, checks, clock, threads, true, codelists, derived);
   }
 
   /**
@@ -123,7 +128,17 @@ public final class Publisher {
    * bundled snapshot's otherwise): a new snapshot changes every activity's fingerprint.
    */
   Publisher withCodelistDigest(String digest) {
-    return new Publisher(binder, schema, checks, clock, threads, full, digest);
+    return new Publisher(binder, schema, checks, clock, threads, full, digest, derived);
+  }
+
+  /**
+   * This publisher adding a later stage's files (the exports) to each edition it commits, made from
+   * the edition's activity files; publishing itself is the same.
+   */
+  public Publisher deriving(DerivedFiles stage) {
+    List<DerivedFiles> stages = new ArrayList<>(derived);
+    stages.add(stage);
+    return new Publisher(binder, schema, checks, clock, threads, full, codelists, stages);
   }
 
   /**
@@ -190,6 +205,7 @@ public final class Publisher {
         outcomes.replaceAll(SetOutcome::unpublished);
         return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
       }
+      derived.forEach(release::derive);
       Release.Committed committed = release.commit();
       return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
     } finally {
@@ -218,12 +234,10 @@ public final class Publisher {
 
   /** Reads and stages a set's files; findings go to {@code sink} as they are found. */
   private static Staged stage(InputSet set, char delimiter, Consumer<Finding> sink) throws IOException {
-    List<ActivityJoin.Source> sources = sources(set);
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
     Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
     try {
-      ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), delimiter,
-          set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+      ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
           programmes == null ? (id, row) -> { } : programmes::learn);
       return new Staged(programmes, join);
     } catch (IOException | RuntimeException | Error e) {
@@ -339,7 +353,7 @@ public final class Publisher {
   /** A tally per file of a staged set, with the rows already rejected on their own. */
   static Map<String, FileTally> tallies(ActivityJoin join) {
     Map<String, FileTally> tallies = new LinkedHashMap<>();
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       tallies.put(reading.file(), new FileTally(reading.file(), reading.rowsRead(), 0, 0,
           reading.rowsRejected() + join.unlinked(reading.file())));
     }
@@ -353,7 +367,7 @@ public final class Publisher {
    */
   static SetOutcome incomplete(InputSet set, ActivityJoin join, Map<String, FileTally> tallies, String what,
       Consumer<Finding> sink) {
-    for (CsvReading reading : join.readings()) {
+    for (TableReading reading : join.readings()) {
       if (!reading.complete()) {
         sink.accept(Finding.error("publish/set-incomplete", new Location.WholeFile(reading.file()),
             "this file could not be read to its end, so no " + what + " of " + set.shown()
@@ -371,20 +385,18 @@ public final class Publisher {
     }
   }
 
-  /** The set's files to join, its main file (one row per activity) first, each with its id column. */
-  static List<ActivityJoin.Source> sources(InputSet set) {
-    List<ActivityJoin.Source> sources = new ArrayList<>();
-    for (Map.Entry<String, Path> entry : set.files().entrySet()) {
-      String idColumn = set.link();
-      if (set.form() == InputForm.OWN) {
-        idColumn = set.mapping().files().get(entry.getKey()).link();
-      }
-      ActivityJoin.Source source = new ActivityJoin.Source(entry.getKey(), entry.getValue(),
-          set.shown(set.dir().relativize(entry.getValue()).toString()), idColumn);
-      boolean isMain = set.form() == InputForm.OWN ? set.mapping().files().get(entry.getKey()).isProjects() : sources.isEmpty();
-      sources.add(isMain ? 0 : sources.size(), source);
+  /**
+   * Reads every table of the set once, staging its rows, after telling what of the set is not read
+   * (a workbook's hidden sheets): a workbook is open only while its sheets are read, as everything
+   * is on disk afterwards. {@code what} names the id in messages; {@code mainRows} sees each main row.
+   */
+  static ActivityJoin stage(InputSet set, char delimiter, String what, Consumer<Finding> sink,
+      BiConsumer<String, SourceRow> mainRows) throws IOException {
+    set.notes().forEach(sink);
+    try (Workbook workbook = set.openWorkbook()) {
+      List<ActivityJoin.Source> sources = set.sources(workbook, delimiter);
+      return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what, sink, mainRows);
     }
-    return sources;
   }
 
   /** An activity ready to be decided on, in input order: built now, or taken as it was published. */
@@ -489,7 +501,7 @@ public final class Publisher {
 
   /** The digests of the set's activities' inputs: what they share, then each one's rows. */
   private static InputFingerprint fingerprints(InputSet set, PublishRequest request, List<String> shared,
-      List<CsvReading> readings) throws IOException {
+      List<TableReading> readings) throws IOException {
     List<String> texts = new ArrayList<>(shared);
     texts.add("form " + set.form());
     texts.add("set " + set.shown()); // findings name the files as shown
@@ -499,8 +511,10 @@ public final class Publisher {
       set.crosswalks().forEach((name, crosswalk) -> files.put("crosswalk " + name, set.mapping().crosswalks().get(name)));
     }
     Map<String, List<String>> columns = new LinkedHashMap<>();
-    for (CsvReading reading : readings) {
-      columns.put(reading.file(), reading.header());
+    for (TableReading reading : readings) {
+      // A sheet's columns as numbered: a finding names its cell by number, so an unnamed column
+      // added before it moves it.
+      columns.put(reading.file(), reading.headerRow());
     }
     return InputFingerprint.forSet(texts, files, columns);
   }

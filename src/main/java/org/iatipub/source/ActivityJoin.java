@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,11 +33,11 @@ import org.iatipub.scratch.ScratchDir;
  */
 public final class ActivityJoin implements Closeable {
 
-  /** A file to join: its key (the caller's name for it), where it is, how findings show it, its id column. */
-  public record Source(String key, Path path, String shown, String idColumn) {}
+  /** A table to join: its key (the caller's name for it), the table, its id column. */
+  public record Source(String key, Table table, String idColumn) {}
 
   private final ScratchDir staging;
-  private final List<CsvReading> readings;
+  private final List<TableReading> readings;
   private final Map<String, Long> unlinked;
   /** Each id of the main file: its activity's number and its row ({@link Indexed}). */
   private final DiskIndex ids;
@@ -70,7 +69,7 @@ public final class ActivityJoin implements Closeable {
     }
   }
 
-  private ActivityJoin(ScratchDir staging, List<CsvReading> readings, Map<String, Long> unlinked, DiskIndex ids,
+  private ActivityJoin(ScratchDir staging, List<TableReading> readings, Map<String, Long> unlinked, DiskIndex ids,
       int activities, Map<Integer, List<Finding>> duplicates, String mainIdColumn, ExternalSort.Cursor<StagedRow> main,
       Map<String, ExternalSort.Cursor<StagedRow>> children, List<Closeable> spills) {
     this.staging = staging;
@@ -92,12 +91,12 @@ public final class ActivityJoin implements Closeable {
    *
    * @throws IOException when a file cannot be opened or the staging area cannot be written
    */
-  public static ActivityJoin stage(Source mainSource, List<Source> childSources, char delimiter, String what,
+  public static ActivityJoin stage(Source mainSource, List<Source> childSources, String what,
       Consumer<Finding> sink, BiConsumer<String, SourceRow> mainRows) throws IOException {
-    return stage(mainSource, childSources, delimiter, what, sink, mainRows, StagedRow.CHUNK_ROWS);
+    return stage(mainSource, childSources, what, sink, mainRows, StagedRow.CHUNK_ROWS);
   }
 
-  static ActivityJoin stage(Source mainSource, List<Source> childSources, char delimiter, String what,
+  static ActivityJoin stage(Source mainSource, List<Source> childSources, String what,
       Consumer<Finding> sink, BiConsumer<String, SourceRow> mainRows, int chunkRows) throws IOException {
     // A killed run cannot remove its staged rows; the next run's ScratchDir.create does.
     ScratchDir staging = ScratchDir.create("join");
@@ -106,13 +105,13 @@ public final class ActivityJoin implements Closeable {
     try {
       ids = DiskIndex.create("join-ids");
       DiskIndex index = ids;
-      List<CsvReading> readings = new ArrayList<>();
+      List<TableReading> readings = new ArrayList<>();
       Map<String, Long> unlinked = new HashMap<>();
       Map<Integer, List<Finding>> duplicates = new HashMap<>();
       int[] activities = {0};
       AtomicReference<ExternalSort<StagedRow>> mainSpill = new AtomicReference<>();
       String idColumn = mainSource.idColumn();
-      CsvReading mainReading = CsvReading.read(mainSource.path(), mainSource.shown(), delimiter, row -> {
+      TableReading mainReading = mainSource.table().read(row -> {
         String id = row.get(idColumn);
         if (id.isEmpty()) {
           reject(unlinked, row, Finding.error("source/missing-id", row.cell(idColumn),
@@ -127,7 +126,7 @@ public final class ActivityJoin implements Closeable {
               "the " + what + " '" + id + "' is also in row " + first.row()
                   + "; ids must be unique, so neither row is published"), sink);
           duplicates.computeIfAbsent(first.ordinal(), k -> new ArrayList<>()).add(Finding.error("source/duplicate-id",
-              new SourceRow(row.file(), first.row(), Map.of()).cell(idColumn), "the " + what + " '" + id
+              row.cell(idColumn, first.row()), "the " + what + " '" + id
                   + "' appears again in row " + row.row() + "; ids must be unique, so this activity is withheld"));
           return;
         }
@@ -141,7 +140,7 @@ public final class ActivityJoin implements Closeable {
       for (Source child : childSources) {
         AtomicReference<ExternalSort<StagedRow>> spill = new AtomicReference<>();
         // Rows can be linked only when the main file was read whole; otherwise this pass only checks.
-        CsvReading reading = CsvReading.read(child.path(), child.shown(), delimiter, row -> {
+        TableReading reading = child.table().read(row -> {
           if (!mainReading.complete()) {
             return;
           }
@@ -152,7 +151,7 @@ public final class ActivityJoin implements Closeable {
                 "the " + what + " is empty, so this row belongs to no activity and is not published"), sink);
           } else if (entry == null) {
             reject(unlinked, row, Finding.error("source/unknown-id", row.cell(child.idColumn()),
-                "no row of " + mainSource.shown() + " has the " + what + " '" + id + "', so this row is not published"), sink);
+                "no row of " + mainSource.table().shown() + " has the " + what + " '" + id + "', so this row is not published"), sink);
           } else {
             stageRow(spill, staging, spills, row, Indexed.decode(entry).ordinal(), chunkRows);
           }
@@ -163,7 +162,7 @@ public final class ActivityJoin implements Closeable {
           childSpills.put(child.key(), spill.get());
         }
       }
-      boolean complete = readings.stream().allMatch(CsvReading::complete);
+      boolean complete = readings.stream().allMatch(TableReading::complete);
       ExternalSort.Cursor<StagedRow> mainReader = null;
       Map<String, ExternalSort.Cursor<StagedRow>> childReaders = new LinkedHashMap<>();
       if (complete) {
@@ -188,7 +187,7 @@ public final class ActivityJoin implements Closeable {
     try {
       if (spill.get() == null) {
         // Numbered: a file as shown (a path, perhaps) is no safe or unique name for a scratch file.
-        spill.set(StagedRow.sort(staging, "rows-" + spills.size(), row.file(), ((RowCells) row.cells()).columns(),
+        spill.set(StagedRow.sort(staging, "rows-" + spills.size(), row.table(), ((RowCells) row.cells()).columns(),
             chunkRows));
         spills.add(spill.get());
       }
@@ -204,13 +203,13 @@ public final class ActivityJoin implements Closeable {
   }
 
   /** What reading each file found, the main file first. */
-  public List<CsvReading> readings() {
+  public List<TableReading> readings() {
     return readings;
   }
 
   /** True when every file was read to its end: only then are activities handed out. */
   public boolean complete() {
-    return readings.stream().allMatch(CsvReading::complete);
+    return readings.stream().allMatch(TableReading::complete);
   }
 
   /** Rows of {@code file} (as shown) that were read well but belong to no activity. */

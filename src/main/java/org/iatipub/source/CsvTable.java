@@ -10,12 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -53,13 +49,13 @@ public record CsvTable(
   /**
    * Reads {@code path}; {@code shown} is its name in findings (e.g. {@code samples/x/projects.csv}).
    * Holds every row in memory: for small files and tests; publishing streams with
-   * {@link CsvReading#read}.
+   * {@link CsvFile#read}.
    *
    * @throws IOException when the file cannot be opened at all
    */
   public static CsvTable read(Path path, String shown, char delimiter) throws IOException {
     List<SourceRow> rows = new ArrayList<>();
-    CsvReading reading = CsvReading.read(path, shown, delimiter, rows::add);
+    TableReading reading = new CsvFile(path, shown, delimiter).read(rows::add);
     return new CsvTable(shown, reading.header(), rows, reading.rowsRead(), reading.findings(), reading.complete());
   }
 
@@ -96,7 +92,7 @@ public record CsvTable(
     } catch (UncheckedIOException | StrictUtf8Reader.NotUtf8Exception e) {
       // Found as reading the whole file finds it: the same finding, at the same cell. Reading
       // stops there, in the header row.
-      problem = CsvReading.read(path, shown, delimiter, row -> { }).findings().stream()
+      problem = new CsvFile(path, shown, delimiter).read(row -> { }).findings().stream()
           .filter(f -> f.location() instanceof Location.Cell cell && cell.row() == 1).findFirst().orElse(null);
       try {
         header = firstRow(path, delimiter, CodingErrorAction.REPLACE);

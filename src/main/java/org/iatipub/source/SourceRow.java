@@ -7,16 +7,27 @@ import java.util.Map;
 import org.iatipub.finding.Location;
 
 /**
- * One data row of a CSV file, with the cells under their header names.
+ * One data row of a table (a CSV file or a sheet of a workbook), with the cells under their header
+ * names.
  *
- * @param file the file as the user should see it in findings
- * @param row the row number a spreadsheet shows (the header is row 1)
+ * @param table the table the row is in, as the user should see it in findings
+ * @param row the row number a spreadsheet shows (a CSV file's header is row 1)
  * @param cells header name to cell text, in column order
  */
-public record SourceRow(String file, long row, Map<String, String> cells) {
+public record SourceRow(TableName table, long row, Map<String, String> cells) {
   public SourceRow {
-    // Rows read from a file already share an immutable column index; only other maps are copied.
+    // Rows read from a table already share an immutable column index; only other maps are copied.
     cells = cells instanceof RowCells ? cells : Collections.unmodifiableMap(new LinkedHashMap<>(cells));
+  }
+
+  /** A row of the CSV file {@code file}. */
+  public SourceRow(String file, long row, Map<String, String> cells) {
+    this(TableName.csv(file), row, cells);
+  }
+
+  /** The table as findings and tallies show it: {@code x/projects.csv}, or {@code x/book.xlsx!projects}. */
+  public String file() {
+    return table.shown();
   }
 
   /** The cell under {@code column}, trimmed; empty when the column is absent or blank. */
@@ -31,7 +42,12 @@ public record SourceRow(String file, long row, Map<String, String> cells) {
 
   /** Where the cell under {@code column} is, for findings. */
   public Location.Cell cell(String column) {
-    return new Location.Cell(file, row, column);
+    return table.cell(row, column, columnNumber(column));
+  }
+
+  /** Where the cell under {@code column} is in another row of the same table, e.g. the first of two with one id. */
+  public Location.Cell cell(String column, long otherRow) {
+    return table.cell(otherRow, column, columnNumber(column));
   }
 
   /**
@@ -47,6 +63,20 @@ public record SourceRow(String file, long row, Map<String, String> cells) {
 
   /** The whole row, for findings about it rather than one cell. */
   public Location.Cell whole() {
-    return new Location.Cell(file, row, "");
+    return table.cell(row, "", 0);
+  }
+
+  private int columnNumber(String column) {
+    if (cells instanceof RowCells rowCells) {
+      return rowCells.columns().number(column);
+    }
+    int number = 1;
+    for (String name : cells.keySet()) {
+      if (name.equals(column)) {
+        return number;
+      }
+      number++;
+    }
+    return 0;
   }
 }

@@ -21,21 +21,21 @@ record StagedRow(int ordinal, SourceRow row) {
   static final Comparator<StagedRow> BY_ACTIVITY = Comparator.comparingInt(StagedRow::ordinal);
 
   /**
-   * The rows of {@code file} sorted by activity, as files {@code name-0}, {@code name-1}, … in
+   * The rows of {@code table} sorted by activity, as files {@code name-0}, {@code name-1}, … in
    * {@code dir}. Every row goes to disk, so memory stays flat however big the file: as it comes
    * when in activity order (the usual export), else gathered in chunks of {@code chunkRows}.
    */
-  static ExternalSort<StagedRow> sort(ScratchDir dir, String name, String file, ColumnIndex columns, int chunkRows) {
-    return new ExternalSort<>(dir, name, new Format(file, columns), BY_ACTIVITY,
+  static ExternalSort<StagedRow> sort(ScratchDir dir, String name, TableName table, ColumnIndex columns, int chunkRows) {
+    return new ExternalSort<>(dir, name, new Format(table, columns), BY_ACTIVITY,
         new ExternalSort.Budget<>(chunkRows, row -> 1, true));
   }
 
   /**
-   * The ordinal, the row number and the cells of the file's columns (their length in bytes, then
-   * each as {@link RecordFormat#writeText} writes it); read back as a row of {@code file} whose
+   * The ordinal, the row number and the cells of the table's columns (their length in bytes, then
+   * each as {@link RecordFormat#writeText} writes it); read back as a row of {@code table} whose
    * cells keep those bytes ({@link RowCells#staged}).
    */
-  private record Format(String file, ColumnIndex columns) implements RecordFormat<StagedRow> {
+  private record Format(TableName table, ColumnIndex columns) implements RecordFormat<StagedRow> {
     @Override
     public void write(DataOutput out, StagedRow staged) throws IOException {
       out.writeInt(staged.ordinal());
@@ -60,7 +60,7 @@ record StagedRow(int ordinal, SourceRow row) {
       long row = in.readLong();
       byte[] cells = new byte[in.readInt()];
       in.readFully(cells);
-      return new StagedRow(ordinal, new SourceRow(file, row, RowCells.staged(columns, cells)));
+      return new StagedRow(ordinal, new SourceRow(table, row, RowCells.staged(columns, cells)));
     }
   }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * added, 0.5% removed), each reading the state the run before left, and times {@code xmllint
  * --schema} with the official XSD on the output as the reference point.
  *
- * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]}.
+ * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|workbook|both|all]}
+ * (both: own and path-headers; all: the three; workbook: the path-header rows as one .xlsx workbook).
  * Peak live heap is the largest heap left after a full collection, forced every few seconds (see
  * {@link #run}): what the program holds, not what the collector happened to reserve (the default
  * heap on a big machine lets the JVM reserve gigabytes it does not need). Peak RSS and CPU time come from
@@ -47,7 +48,7 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5 || args.length > 6) {
-      System.err.println("usage: Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|both]");
+      System.err.println("usage: Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|workbook|both|all]");
       System.exit(2);
     }
     int activities = Integer.parseInt(args[0]);
@@ -56,7 +57,11 @@ public final class Benchmark {
     Path jar = Path.of(args[3]);
     Path xsd = Path.of(args[4]);
     String which = args.length > 5 ? args[5] : "both";
-    List<String> forms = which.equals("both") ? List.of("own", "path-headers") : List.of(which);
+    List<String> forms = switch (which) {
+      case "both" -> List.of("own", "path-headers");
+      case "all" -> List.of("own", "path-headers", "workbook");
+      default -> List.of(which);
+    };
     deleteTree(work);
     Files.createDirectories(work);
     System.out.printf(Locale.ROOT, "machine: %d cores, %.0f GiB RAM, Java %s (%s), default max heap %d MB;"
@@ -80,6 +85,9 @@ public final class Benchmark {
     SyntheticPortfolio portfolio = new SyntheticPortfolio(activities, transactions, 2020_2025L);
     if (form.equals("own")) {
       portfolio.writeOwnColumns(input, Path.of("samples/crosswalks"));
+    } else if (form.equals("workbook")) {
+      Files.createDirectories(input);
+      portfolio.writeWorkbook(input.resolve("portfolio.xlsx"));
     } else {
       portfolio.writePathHeaders(input);
     }
@@ -98,15 +106,48 @@ public final class Benchmark {
 
     // The same input again: every activity's input is unchanged, so each is taken as published.
     Published unchanged = publish(work, jar, input, output, "publish-unchanged");
-    // The next night: a few activities changed, added and removed, the rest as they were.
+    // The next night: a few activities changed, added and removed, the rest as they were. The edits
+    // are made to CSV files: a workbook's next night is not measured.
+    boolean workbook = form.equals("workbook");
+    NextNight.Changes changes = null;
+    double editSeconds = 0;
+    Published next = null;
+    if (!workbook) {
+      t0 = System.nanoTime();
+      changes = NextNight.apply(input, form.equals("own"), 2025L);
+      editSeconds = seconds(t0);
+      next = publish(work, jar, input, output, "publish-next-night");
+    }
+    List<Published> nights = next == null ? List.of(first, unchanged) : List.of(first, unchanged, next);
+
+    // The exports of one year (Data Cube and CRS, reconciled) from the published files, in a JVM of
+    // their own as `iatipub export all` runs: they read the files once, streaming.
+    Path exportGcLog = work.resolve("gc-export.log");
+    Path exportTime = work.resolve("export.time");
+    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+    List<String> export = new ArrayList<>();
+    if (timed) {
+      export.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", exportTime.toString()));
+    }
+    export.add("java");
+    export.addAll(JAVA_OPTIONS);
+    Path exportSettings = SyntheticPortfolio.writeExportSettings(work.resolve("export-settings"));
+    export.addAll(List.of("-Xlog:gc:file=" + exportGcLog, "-jar", jar.toString(), "export", "all",
+        "--year", Integer.toString(SyntheticPortfolio.EXPORT_YEAR), "--settings", exportSettings.toString(),
+        "--output", work.resolve("exports").toString()));
+    xmlFiles(output).forEach(p -> export.add(p.toString()));
     t0 = System.nanoTime();
-    NextNight.Changes changes = NextNight.apply(input, form.equals("own"), 2025L);
-    double editSeconds = seconds(t0);
-    Published next = publish(work, jar, input, output, "publish-next-night");
+    Run exported = run(export, work.resolve("export.log"), LIVE_HEAP_SAMPLE_SECONDS);
+    double exportSeconds = seconds(t0);
+    String[] exportCpu = timed ? Files.readString(exportTime).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double exportCpuSeconds = Double.parseDouble(exportCpu[exportCpu.length - 2])
+        + Double.parseDouble(exportCpu[exportCpu.length - 1]);
 
     Run floor = null;
     Path floorLog = work.resolve("floor.log");
-    if (System.getenv("BENCH_NO_FLOOR") == null) {
+    // The floor is Commons CSV's and the validator's cost: a workbook is not read by Commons CSV, so
+    // its floor is not measured.
+    if (System.getenv("BENCH_NO_FLOOR") == null && !workbook) {
       // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
       // round is as cold as publish's: the least any pipeline built on them could take here.
       List<String> floorCommand = new ArrayList<>(List.of("java"));
@@ -116,8 +157,8 @@ public final class Benchmark {
       floor = run(floorCommand, floorLog, 0);
     }
 
-    System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of CSV (generated in %.1f s)%n",
-        form, activities, transactions, inputBytes / 1e6, generateSeconds);
+    System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of %s (generated in %.1f s)%n",
+        form, activities, transactions, inputBytes / 1e6, workbook ? "workbook (.xlsx)" : "CSV", generateSeconds);
     System.out.printf(Locale.ROOT, "load before the runs: %s%n", first.load());
     System.out.printf(Locale.ROOT,
         "publish (first night, every activity built): exit %d, %.1f s wall, %.1f s CPU (JIT %.1f s), %.0f activities/s,"
@@ -128,7 +169,7 @@ public final class Benchmark {
         EARLY_SAMPLE_SECONDS, EARLY_SECONDS, first.youngHeapMb(), first.rssMb());
     System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
     System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", first.seconds() / xmllintSeconds);
-    for (Published night : List.of(unchanged, next)) {
+    for (Published night : nights.subList(1, nights.size())) {
       System.out.printf(Locale.ROOT, "%s: exit %d, %.1f s wall, %.1f s CPU (JIT %.1f s), peak live heap %d MB,"
           + " peak RSS %.0f MB, ratio to xmllint %.2f; load before: %s%n",
           night == unchanged ? "publish again, nothing changed" : "publish the next night (" + changes + ", edited in "
@@ -136,6 +177,13 @@ public final class Benchmark {
           night.run().exit, night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.rssMb(),
           night.seconds() / xmllintSeconds, night.load());
     }
+    if (next == null) {
+      System.out.println("the next night is not measured for a workbook (its edits are made to CSV files)");
+    }
+    System.out.printf(Locale.ROOT, "export all (Data Cube and CRS of %d, reconciled): exit %d, %.1f s wall, %.1f s CPU,"
+        + " %.0f activities/s, peak live heap %d MB%s%n", SyntheticPortfolio.EXPORT_YEAR, exported.exit, exportSeconds,
+        exportCpuSeconds, activities / exportSeconds, peakHeap(exportGcLog, "Pause Full"),
+        reconciled(work.resolve("exports"), SyntheticPortfolio.EXPORT_YEAR));
     double floorSeconds = Double.NaN;
     if (floor != null) {
       System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
@@ -154,13 +202,13 @@ public final class Benchmark {
         first.run().jitSeconds, activities / first.seconds(), outputBytes / 1e6 / first.seconds(), first.liveHeapMb(),
         xmllintSeconds, first.seconds() / xmllintSeconds, floorSeconds);
     System.out.println("| form | activities | xmllint s | night | s | CPU s | of which JIT s | peak live heap MB | /xmllint |");
-    for (Published night : List.of(first, unchanged, next)) {
+    for (Published night : nights) {
       System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %s | %.1f | %.1f | %.1f | %d | %.2f |%n", form, activities,
           xmllintSeconds, night == first ? "first (all built)" : night == unchanged ? "nothing changed" : "next night",
           night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.seconds() / xmllintSeconds);
     }
-    boolean failed = xmllint.exit != 0 || (floor != null && floor.exit != 0);
-    for (Published night : List.of(first, unchanged, next)) {
+    boolean failed = xmllint.exit != 0 || exported.exit != 0 || (floor != null && floor.exit != 0);
+    for (Published night : nights) {
       failed |= night.run().exit > 1; // 1: something withheld, as a next night's removals may make
     }
     if (failed) {
@@ -168,6 +216,16 @@ public final class Benchmark {
       return false;
     }
     return true;
+  }
+
+  /** What the reconciliation the export wrote says, in a few words. */
+  private static String reconciled(Path exports, int year) throws IOException {
+    Path text = exports.resolve("reconciliation-" + year + ".txt");
+    if (!Files.exists(text)) {
+      return " (no reconciliation written)";
+    }
+    List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
+    return "; " + lines.get(1) + "; " + lines.get(lines.size() - 1);
   }
 
   /**

@@ -56,6 +56,9 @@ public final class SyntheticPortfolio {
     "activity-status", "purpose-codes", "transaction-types", "org-roles", "result-types"
   };
 
+  /** The calendar year the benchmark exports: most projects have transactions in it. */
+  static final int EXPORT_YEAR = 2021;
+
   private final int activities;
   private final int transactionsPerActivity;
   private final long seed;
@@ -66,14 +69,42 @@ public final class SyntheticPortfolio {
     this.seed = seed;
   }
 
-  /** Generates {@code ACTIVITIES TRANSACTIONS DIR [own|path-headers]} from the command line. */
+  /** Generates {@code ACTIVITIES TRANSACTIONS DIR [own|path-headers|workbook]} from the command line. */
   public static void main(String[] args) throws IOException {
     SyntheticPortfolio portfolio = new SyntheticPortfolio(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 2020_2025L);
     if (args.length > 3 && args[3].equals("own")) {
       portfolio.writeOwnColumns(Path.of(args[2]), Path.of("samples/crosswalks"));
+    } else if (args.length > 3 && args[3].equals("workbook")) {
+      Files.createDirectories(Path.of(args[2]));
+      portfolio.writeWorkbook(Path.of(args[2]).resolve("portfolio.xlsx"));
     } else {
       portfolio.writePathHeaders(Path.of(args[2]));
     }
+  }
+
+  /**
+   * Writes export settings for this publisher into {@code dir} and returns the settings file: the
+   * UN system function of each purpose code, the financing instrument of the aid types used, each
+   * donor's contributor type (their countries follow from their identifiers) and the CRS codes.
+   */
+  static Path writeExportSettings(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder functions = new StringBuilder("local_code,iati_code\n");
+    for (String[] sector : SECTORS) {
+      functions.append(sector[1]).append(",Development Assistance\n");
+    }
+    Files.writeString(dir.resolve("functions.csv"), functions);
+    Files.writeString(dir.resolve("instruments.csv"), "local_code,iati_code\nC01,R03E\nD02,R03E\n");
+    StringBuilder contributors = new StringBuilder("local_code,iati_code\n");
+    for (String[] donor : DONORS) {
+      contributors.append(donor[0]).append(donor[0].startsWith("XI-IATI-EC") ? ",C08A\n" : ",C01\n");
+    }
+    Files.writeString(dir.resolve("contributors.csv"), contributors);
+    Path settings = dir.resolve("exports.yaml");
+    Files.writeString(settings, String.join("\n", "entity: ILO", "crosswalks:", "  un-system-function: functions.csv",
+        "  financing-instrument: instruments.csv", "  contributor: contributors.csv", "crs:", "  donor-code: \"940\"",
+        "  agency-code: \"1\"", "  nature-of-submission: \"1\"", ""));
+    return settings;
   }
 
   /** One activity's data, drawn from its own seed. */
@@ -227,6 +258,68 @@ public final class SyntheticPortfolio {
     return List.of("iati-identifier", t + "transaction-type/@code", t + "transaction-date/@iso-date",
         t + "value/@value-date", t + "value", t + "provider-org/@ref", t + "provider-org/narrative",
         t + "receiver-org/@ref", t + "receiver-org/narrative");
+  }
+
+  // ---- a workbook ----
+
+  /**
+   * Writes the path-header form as one .xlsx workbook, {@code file}: the same rows as {@link
+   * #writePathHeaders}, one sheet per file, as Excel keeps them (text as shared strings, numbers
+   * typed as numbers and dates as dates), written streaming by POI's SXSSF.
+   */
+  public void writeWorkbook(Path file) throws IOException {
+    Path csv = Files.createTempDirectory(file.toAbsolutePath().getParent(), "csv-");
+    try {
+      writePathHeaders(csv);
+      try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(
+          new org.apache.poi.xssf.usermodel.XSSFWorkbook(), 1000, true, true)) {
+        org.apache.poi.ss.usermodel.CellStyle date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+        for (String sheet : List.of("activities", "transactions", "countries")) {
+          sheet(workbook.createSheet(sheet), csv.resolve(sheet + ".csv"), date);
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+          workbook.write(out);
+        }
+        workbook.dispose();
+      }
+    } finally {
+      try (Stream<Path> files = Files.list(csv)) {
+        for (Path written : files.toList()) {
+          Files.delete(written);
+        }
+      }
+      Files.delete(csv);
+    }
+  }
+
+  private static void sheet(org.apache.poi.ss.usermodel.Sheet sheet, Path csv, org.apache.poi.ss.usermodel.CellStyle date)
+      throws IOException {
+    java.util.regex.Pattern number = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
+    java.util.regex.Pattern day = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    try (java.io.Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader)) {
+      int r = 0;
+      for (org.apache.commons.csv.CSVRecord record : parser) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+        for (int c = 0; c < record.size(); c++) {
+          String value = record.get(c);
+          if (value.isEmpty()) {
+            continue;
+          }
+          org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+          if (r > 0 && number.matcher(value).matches()) {
+            cell.setCellValue(Double.parseDouble(value));
+          } else if (r > 0 && day.matcher(value).matches()) {
+            cell.setCellValue(LocalDate.parse(value));
+            cell.setCellStyle(date);
+          } else {
+            cell.setCellValue(value);
+          }
+        }
+        r++;
+      }
+    }
   }
 
   // ---- own columns ----

@@ -34,7 +34,8 @@ class SamplesTest {
     assertTrue(run.findings().isEmpty(), run.printed());
     assertTrue(run.report().everythingPublished());
     run.assertEveryRowAccountedFor();
-    assertEquals(List.of("ilo-org.xml", "ilo-portfolio.xml", "ilo-sstc.xml", "ilo-strategy.xml"), run.outputFiles());
+    assertEquals(List.of("ilo-eiip.xml", "ilo-org.xml", "ilo-portfolio.xml", "ilo-sstc.xml", "ilo-strategy.xml"),
+        run.outputFiles());
     assertTrue(run.report().sets().stream().filter(s -> s.set().endsWith("portfolio")).findFirst().orElseThrow().published() >= 50);
   }
 
@@ -77,6 +78,19 @@ class SamplesTest {
     assertTrue(Integer.parseInt(xpath.evaluate("count(//transaction)", portfolio)) > 300);
     assertTrue(Integer.parseInt(xpath.evaluate("count(//budget)", portfolio)) > 150);
     assertTrue(Integer.parseInt(xpath.evaluate("count(//participating-org[@crs-channel-code])", portfolio)) > 100);
+  }
+
+  @Test
+  void theWorkbookGivesItsTypedDatesAndAmountsAndItsFormulasValues() throws Exception {
+    Document eiip = run.document("ilo-eiip.xml");
+    var xpath = XPathFactory.newInstance().newXPath();
+    String transaction = "//iati-activity[iati-identifier='XM-DAC-41302-EIIP-LB-PWP']/transaction[@ref='LB-PWP-E2']";
+
+    assertEquals("2023-12-31", xpath.evaluate(transaction + "/transaction-date/@iso-date", eiip));
+    assertEquals("2023-12-31", xpath.evaluate(transaction + "/value/@value-date", eiip), "a formula on the date cell");
+    assertEquals("1102640.75", xpath.evaluate(transaction + "/value", eiip));
+    assertEquals("4", xpath.evaluate("count(//iati-activity)", eiip));
+    assertEquals("4", xpath.evaluate("count(//iati-activity[title/narrative[@*[local-name()='lang']='fr']])", eiip));
   }
 
   /** The samples directory of this project. */

@@ -15,6 +15,7 @@ import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.ActivityRows;
+import org.iatipub.source.Workbook;
 import org.iatipub.validation.SchemaSet;
 import org.iatipub.validation.StandardChecks;
 
@@ -32,6 +33,12 @@ import org.iatipub.validation.StandardChecks;
 public final class StageCost {
   private static final String[] STAGES = {"map", "fingerprint", "bind", "write", "check"};
 
+  private static ActivityJoin stage(List<ActivityJoin.Source> sources, String what, List<String> findings,
+      Programmes programmes) throws java.io.IOException {
+    return ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), what,
+        finding -> findings.add(finding.toString()), programmes == null ? (id, row) -> { } : programmes::learn);
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || args.length > 3) {
       System.err.println("usage: StageCost INPUT_DIR [ACTIVITIES] [ROUNDS]");
@@ -41,13 +48,11 @@ public final class StageCost {
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     InputSet set = InputSet.discover(new PublishRequest(input, null, input.resolve("unused"), ',', null, false)).get(0);
-    List<ActivityJoin.Source> sources = Publisher.sources(set);
     boolean own = set.form() == InputForm.OWN;
     List<String> findings = new ArrayList<>();
-    try (Programmes programmes = own ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = ActivityJoin.stage(sources.get(0), sources.subList(1, sources.size()), ',',
-            own ? "project id" : "iati-identifier", finding -> findings.add(finding.toString()),
-            programmes == null ? (id, row) -> { } : programmes::learn);
+    try (Workbook workbook = set.openWorkbook();
+        Programmes programmes = own ? Programmes.create(set.mapping()) : null;
+        ActivityJoin join = stage(set.sources(workbook, ','), own ? "project id" : set.link(), findings, programmes);
         ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()))) {
       if (!findings.isEmpty()) {
         System.out.println(findings.size() + " findings while staging, the first: " + findings.get(0));

@@ -42,9 +42,9 @@ class ActivityJoinTest {
   }
 
   private ActivityJoin join(int chunkRows) throws Exception {
-    return ActivityJoin.stage(new ActivityJoin.Source("projects", dir.resolve("projects.csv"), "projects.csv", "code"),
-        List.of(new ActivityJoin.Source("transactions", dir.resolve("transactions.csv"), "transactions.csv", "code")),
-        ',', "project id", findings::add, (id, row) -> {}, chunkRows);
+    return ActivityJoin.stage(new ActivityJoin.Source("projects", new CsvFile(dir.resolve("projects.csv"), "projects.csv", ','), "code"),
+        List.of(new ActivityJoin.Source("transactions", new CsvFile(dir.resolve("transactions.csv"), "transactions.csv", ','), "code")),
+        "project id", findings::add, (id, row) -> {}, chunkRows);
   }
 
   private static List<ActivityRows> drain(ActivityJoin join) throws Exception {
@@ -240,9 +240,9 @@ class ActivityJoinTest {
     // The caller's handling of a main row fails half way through the main file.
     write("transactions.csv", "code,amount\nA,1\n");
     IllegalStateException failure = assertThrows(IllegalStateException.class, () -> ActivityJoin.stage(
-        new ActivityJoin.Source("projects", dir.resolve("projects.csv"), "projects.csv", "code"),
-        List.of(new ActivityJoin.Source("transactions", dir.resolve("transactions.csv"), "transactions.csv", "code")),
-        ',', "project id", findings::add, (id, row) -> {
+        new ActivityJoin.Source("projects", new CsvFile(dir.resolve("projects.csv"), "projects.csv", ','), "code"),
+        List.of(new ActivityJoin.Source("transactions", new CsvFile(dir.resolve("transactions.csv"), "transactions.csv", ','), "code")),
+        "project id", findings::add, (id, row) -> {
           if (id.equals("B")) {
             throw new IllegalStateException("the caller gave up at " + id);
           }

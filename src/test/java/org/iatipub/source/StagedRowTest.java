@@ -48,7 +48,7 @@ class StagedRowTest {
     SplittableRandom random = new SplittableRandom(6);
     List<Staged> staged = new ArrayList<>();
     // Chunks of three rows make hundreds of runs, more than are read at once.
-    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", "transactions.csv", columns, 3)) {
+    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", TableName.csv("transactions.csv"), columns, 3)) {
       for (long row = 2; row < 1_002; row++) {
         Staged next = new Staged(random.nextInt(200), row, "a" + row);
         staged.add(next);
@@ -73,7 +73,7 @@ class StagedRowTest {
 
   @Test
   void rowsInActivityOrderAreOnDiskAsTheyCome() throws Exception {
-    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", "projects.csv", columns, StagedRow.CHUNK_ROWS)) {
+    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", TableName.csv("projects.csv"), columns, StagedRow.CHUNK_ROWS)) {
       sort.add(new StagedRow(0, new SourceRow("projects.csv", 2, new RowCells(columns, new String[] {"A", "1"}))));
       assertEquals(1, files(), "nothing held in memory, however few the rows");
       sort.add(new StagedRow(1, new SourceRow("projects.csv", 3, new RowCells(columns, new String[] {"B", "2"}))));
@@ -84,7 +84,7 @@ class StagedRowTest {
   @Test
   void cellsComeBackAsReadUnderTheFilesColumns() throws Exception {
     String long64k = "x".repeat(70_000); // longer than writeUTF allows
-    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", "sectors.csv", columns, StagedRow.CHUNK_ROWS)) {
+    try (ExternalSort<StagedRow> sort = StagedRow.sort(scratch.dir(), "rows", TableName.csv("sectors.csv"), columns, StagedRow.CHUNK_ROWS)) {
       sort.add(new StagedRow(1, new SourceRow("sectors.csv", 2, new RowCells(columns, new String[] {"CN-项目-1", ""}))));
       sort.add(new StagedRow(0, new SourceRow("sectors.csv", 3, new RowCells(columns, new String[] {"A", long64k}))));
       // A row whose cells are not over the file's columns: staged by name, a missing one empty.

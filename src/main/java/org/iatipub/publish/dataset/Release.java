@@ -60,6 +60,7 @@ public final class Release implements AutoCloseable {
   private final PublishedBytes published;
   private final Map<String, Dataset> datasets = new LinkedHashMap<>();
   private final Set<String> kept = new LinkedHashSet<>();
+  private final List<DerivedFiles> derived = new ArrayList<>();
   private boolean committed;
 
   private Release(Path output, String generated, Layout layout, Progress progress, FileChannel lockChannel, FileLock lock, Path staging,
@@ -161,6 +162,11 @@ public final class Release implements AutoCloseable {
     dataset.abandon();
   }
 
+  /** Adds a later stage's files to this edition, made from its activity files when it is committed. */
+  public void derive(DerivedFiles stage) {
+    derived.add(stage);
+  }
+
   /**
    * Commits this edition: the new files, the state and the manifest take their places.
    *
@@ -195,6 +201,7 @@ public final class Release implements AutoCloseable {
       }
     }
     published.close();
+    derive(files, moves);
     Manifest manifest = new Manifest(files);
     ChangeReport report;
     try (ChangeList changes = ChangeList.start();
@@ -245,6 +252,45 @@ public final class Release implements AutoCloseable {
       return entry;
     }
     return entry.at(entry.file(), entry.reuse().movedTo(headers.get(entry.file()) + entry.reuse().offset()));
+  }
+
+  /**
+   * Runs the later stages over the edition's activity files and lists what they wrote like the
+   * edition's own files: an unchanged file is not replaced.
+   */
+  private void derive(List<Manifest.Entry> files, List<String> moves) throws IOException {
+    if (derived.isEmpty()) {
+      return;
+    }
+    List<Manifest.Entry> activityEntries = new Manifest(files).files().stream()
+        .filter(e -> e.kind().equals(DocumentKind.ACTIVITIES.rootElement())).toList();
+    List<Path> activityFiles = activityEntries.stream()
+        .map(e -> moves.contains(e.name()) ? staging.resolve(e.name()) : output.resolve(e.name())).toList();
+    int activities = activityEntries.stream().mapToInt(Manifest.Entry::activities).sum();
+    for (DerivedFiles stage : derived) {
+      for (DerivedFiles.Written written : stage.write(activityFiles, staging)) {
+        String name = written.name();
+        if (files.stream().anyMatch(e -> e.name().equals(name)) || name.startsWith(".") || name.equals(Manifest.FILE)
+            || name.equals(PublishState.FILE)) {
+          throw new IllegalStateException("a later stage wrote " + name + ", a name the edition already uses");
+        }
+        Path staged = staging.resolve(name);
+        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        String sha = sha256(staged);
+        Optional<Manifest.Entry> before = previousFiles.file(name);
+        Path published = output.resolve(name);
+        if (before.isPresent() && before.get().sha256().equals(sha) && Files.isRegularFile(published)
+            && sha.equals(sha256(published))) {
+          Files.delete(staged);
+          files.add(before.get());
+        } else {
+          files.add(new Manifest.Entry(name, DerivedFiles.SET, written.kind(), activities, Files.size(staged), sha, generated, null));
+          moves.add(name);
+        }
+      }
+    }
   }
 
   /** What a commit published. */

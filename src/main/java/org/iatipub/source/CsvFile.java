@@ -18,43 +18,30 @@ import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 
 /**
- * What reading a CSV file strictly found: UTF-8 with or without a byte-order mark, the first row
- * naming the columns. Rows are handed on one by one as they are read, so a file of any size is read
- * in constant memory. A row that cannot be trusted (wrong number of cells) is reported, not handed
+ * A CSV file, read strictly: UTF-8 with or without a byte-order mark, the first row naming the
+ * columns. Rows are handed on one by one as they are read, so a file of any size is read in
+ * constant memory. A row that cannot be trusted (wrong number of cells) is reported, not handed
  * on; text that cannot be parsed at all (bad bytes, broken quoting) stops the reading with a finding
  * that says where, since nothing after it can be trusted.
  *
- * @param file the file as shown in findings
- * @param header the column names, in order
- * @param rowsRead every non-blank data row read, handed on or reported
- * @param rowsKept the rows handed on
- * @param findings what was wrong, each naming file, row and column
- * @param complete false when the file could not be read to its end, so rows may be missing
+ * @param path where the file is
+ * @param shown the file as findings show it (e.g. {@code samples/x/projects.csv})
+ * @param delimiter the cell delimiter
  */
-public record CsvReading(String file, List<String> header, long rowsRead, long rowsKept, List<Finding> findings,
-    boolean complete) {
-
-  public CsvReading {
-    header = List.copyOf(header);
-    findings = List.copyOf(findings);
-  }
-
-  /** Rows read but reported instead of handed on. */
-  public long rowsRejected() {
-    return rowsRead - rowsKept;
-  }
+public record CsvFile(Path path, String shown, char delimiter) implements Table {
 
   /**
-   * Reads {@code path}, handing each good row to {@code rows} in file order; {@code shown} is its
-   * name in findings (e.g. {@code samples/x/projects.csv}).
+   * Reads the file, handing each good row to {@code rows} in file order.
    *
    * @throws IOException when the file cannot be opened at all
    */
-  public static CsvReading read(Path path, String shown, char delimiter, Consumer<SourceRow> rows) throws IOException {
+  @Override
+  public TableReading read(Consumer<SourceRow> rows) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder()
         .setDelimiter(delimiter)
         .setIgnoreEmptyLines(false)
         .get();
+    TableName table = TableName.csv(shown);
     List<String> header = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     long read = 0;
@@ -68,13 +55,13 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
         if (!records.hasNext()) {
           findings.add(Finding.error("csv/empty-file", new Location.WholeFile(shown),
               "the file is empty: it needs a header row naming its columns"));
-          return new CsvReading(shown, header, 0, 0, findings, false);
+          return new TableReading(shown, header, 0, 0, findings, false);
         }
         for (String name : records.next()) {
           header.add(name.strip());
         }
         if (!headerUsable(shown, header, findings)) {
-          return new CsvReading(shown, header, 0, 0, findings, false);
+          return new TableReading(shown, header, 0, 0, findings, false);
         }
         ColumnIndex columns = new ColumnIndex(header);
         while (records.hasNext()) {
@@ -91,7 +78,7 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
           }
           kept++;
           lastKeptRow = row;
-          rows.accept(new SourceRow(shown, row, new RowCells(columns, record.values())));
+          rows.accept(new SourceRow(table, row, new RowCells(columns, record.values())));
         }
       } catch (UncheckedIOException e) {
         complete = false;
@@ -102,7 +89,7 @@ public record CsvReading(String file, List<String> header, long rowsRead, long r
       complete = false;
       findings.add(unreadable(path, shown, delimiter, e, 1));
     }
-    return new CsvReading(shown, header, read, kept, findings, complete);
+    return new TableReading(shown, header, read, kept, findings, complete);
   }
 
   private static boolean headerUsable(String shown, List<String> header, List<Finding> findings) {
