@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.FindingJson;
+import org.iatipub.finding.Location;
 import org.iatipub.source.ActivityRows;
 import org.iatipub.source.SourceRow;
 import org.iatipub.validation.Node;
@@ -120,15 +120,17 @@ record ActivityNotes(String identifier, String checked, String country, String r
       Map<String, Map<Long, Long>> moved = moves(json.path("rows"), rows);
       anyMoved = moved.values().stream().anyMatch(file -> file.entrySet().stream().anyMatch(m -> !m.getKey().equals(m.getValue())));
       for (JsonNode kept : json.get("findings")) {
-        JsonNode finding = kept.get("finding").deepCopy();
-        JsonNode location = finding.path("location");
-        if (location instanceof ObjectNode cell && cell.path("kind").asText().equals("cell")) {
-          Long now = moved.getOrDefault(cell.path("file").asText(), Map.of()).get(cell.path("row").asLong());
+        Finding finding = FindingJson.read(kept.get("finding"));
+        if (finding.location() instanceof Location.Cell cell) {
+          // Rows are kept by the table as tallies show it: a sheet's cell names its workbook and sheet apart.
+          String table = cell.sheet().isEmpty() ? cell.file() : Location.Cell.sheetOf(cell.file(), cell.sheet());
+          Long now = moved.getOrDefault(table, Map.of()).get(cell.row());
           if (now != null) {
-            cell.put("row", now);
+            finding = new Finding(finding.severity(), finding.rule(),
+                new Location.Cell(cell.file(), now, cell.column(), cell.sheet(), cell.columnNumber()), finding.message());
           }
         }
-        findings.add(new Kept(kept.path("check").asInt(-1), FindingJson.read(finding)));
+        findings.add(new Kept(kept.path("check").asInt(-1), finding));
       }
     }
     return new ActivityNotes(json.path("identifier").asText(published), json.path("checked").asText(), text(json, "country"),

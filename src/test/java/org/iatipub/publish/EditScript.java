@@ -46,9 +46,9 @@ import org.iatipub.validation.SchemaSet;
  * other activities, did not change (worked out here from the CSV files on their own).
  *
  * <p>Edits: cells changed, rows and activities added and removed (so rows are numbered anew), ids
- * repeated, programmes changed (own columns), warnings made (an activity with no country, or
- * another reporting organisation), a crosswalk entry and a default changed (own columns), the
- * codelists' digest changed. {@code IncrementalRunTest} runs a few small scripts;
+ * repeated, programmes changed (own columns), warnings made (an activity with no country and no
+ * transactions, and another reporting organisation; some from the first night on), a crosswalk
+ * entry and a default changed (own columns), the codelists' digest changed. {@code IncrementalRunTest} runs a few small scripts;
  * {@link IncrementalDifferential} runs bigger ones outside the unit suite.
  */
 final class EditScript {
@@ -57,11 +57,15 @@ final class EditScript {
 
   private EditScript() {}
 
-  /** One input form: its main file and id column, its child files. */
+  /**
+   * One input form: its main file and id column, its child files. A workbook is the path-header
+   * files, edited as CSV files and written as one .xlsx workbook before each night, a sheet per file.
+   */
   enum Form {
     OWN("projects.csv", "project_code", List.of("participants.csv", "budgets.csv", "transactions.csv", "deliverables.csv",
         "sectors.csv", "countries.csv")),
-    PATH_HEADERS("activities.csv", "iati-identifier", List.of("transactions.csv", "countries.csv"));
+    PATH_HEADERS("activities.csv", "iati-identifier", List.of("transactions.csv", "countries.csv")),
+    WORKBOOK("activities.csv", "iati-identifier", List.of("transactions.csv", "countries.csv"));
 
     final String main;
     final String id;
@@ -92,7 +96,12 @@ final class EditScript {
     Path output = work.resolve("output");
     generate(form, input, random, activities, transactions);
     String codelists = "sha256:night-0";
-    Night first = night(form, input, output, layout, 0, codelists, false);
+    Path published = form == Form.WORKBOOK ? work.resolve("book").resolve("portfolio.xlsx") : input;
+    if (form == Form.WORKBOOK) {
+      Files.createDirectories(published.getParent());
+      SyntheticPortfolio.writeWorkbook(input, published, false);
+    }
+    Night first = night(form, published, output, layout, 0, codelists, false);
     Inputs before = Inputs.of(form, input);
     Set<String> publishedBefore = first.published;
     int tookSome = 0;
@@ -108,10 +117,13 @@ final class EditScript {
           codelists = "sha256:night-" + n;
         }
       }
+      if (form == Form.WORKBOOK) {
+        SyntheticPortfolio.writeWorkbook(input, published, false);
+      }
       Path full = work.resolve("output-full-" + n);
       copy(output, full);
-      Night incremental = night(form, input, output, layout, n, codelists, false);
-      Night rebuilt = night(form, input, full, layout, n, codelists, true);
+      Night incremental = night(form, published, output, layout, n, codelists, false);
+      Night rebuilt = night(form, published, full, layout, n, codelists, true);
       String what = "night " + n + " after " + done;
       assertSame(rebuilt, incremental, what);
 
@@ -228,6 +240,12 @@ final class EditScript {
       }
       sheet.write(input.resolve(form.main));
     }
+    // Activities published with warnings from the first night on: taken later, their warnings are
+    // reported again from the state, at their rows as numbered then.
+    Table main = Table.read(input.resolve(form.main));
+    for (int i = 0; i < Math.max(1, activities / 5); i++) {
+      warn(form, input, main, main.rows.get(random.nextInt(main.rows.size())).get(0));
+    }
   }
 
   /** Applies one random edit to the input; says what it did ("everything: …" for one every activity depends on). */
@@ -301,17 +319,8 @@ final class EditScript {
         main.write(input.resolve(form.main));
         return "id repeated";
       }
-      case 6 -> { // a warning made: an activity with no country (own), or another reporting organisation (path headers)
-        String id = main.rows.get(random.nextInt(main.rows.size())).get(0);
-        if (form == Form.OWN) {
-          Table countries = Table.read(input.resolve("countries.csv"));
-          countries.rows.removeIf(r -> r.get(0).equals(id));
-          countries.write(input.resolve("countries.csv"));
-        } else {
-          int ref = main.header.indexOf("reporting-org/@ref");
-          main.rows.stream().filter(r -> r.get(0).equals(id)).forEach(r -> r.set(ref, "XM-DAC-7"));
-          main.write(input.resolve(form.main));
-        }
+      case 6 -> {
+        warn(form, input, main, main.rows.get(random.nextInt(main.rows.size())).get(0));
         return "warning made";
       }
       case 7 -> {
@@ -340,6 +349,25 @@ final class EditScript {
             : text.replace("collaboration-type: \"2\"", "collaboration-type: \"1\""));
         return "everything: default";
       }
+    }
+  }
+
+  /**
+   * Makes activity {@code id} one published with warnings: no country and no transactions (3.7.1,
+   * which a check of the activity alone finds, kept in the state), and in the path-header form
+   * another reporting organisation too (1.1.1, which the identifier check that compares activities
+   * finds again from the activity's view).
+   */
+  private static void warn(Form form, Path input, Table main, String id) throws IOException {
+    for (String name : List.of("countries.csv", "transactions.csv")) {
+      Table table = Table.read(input.resolve(name));
+      table.rows.removeIf(r -> r.get(0).equals(id));
+      table.write(input.resolve(name));
+    }
+    if (form != Form.OWN) {
+      int ref = main.header.indexOf("reporting-org/@ref");
+      main.rows.stream().filter(r -> r.get(0).equals(id)).forEach(r -> r.set(ref, "XM-DAC-7"));
+      main.write(input.resolve(form.main));
     }
   }
 

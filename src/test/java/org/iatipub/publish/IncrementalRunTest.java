@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * takes from other activities, did not change.
  *
  * <p>Shown by random edit scripts ({@link EditScript}) over a generated portfolio (fixed seeds), in
- * both input forms, split by size and by country; and by the published files changed under it.
+ * both input forms and as a workbook, split by size and by country; and by the published files
+ * changed under it.
  */
 class IncrementalRunTest {
   private static final int ACTIVITIES = 16;
@@ -65,6 +66,11 @@ class IncrementalRunTest {
   @Test
   void pathHeadersSplitByCountry() throws Exception {
     script(Form.PATH_HEADERS, 15_04L, new Layout(SplitRule.COUNTRY, Layout.DEFAULT_MAX_FILE_SIZE));
+  }
+
+  @Test
+  void aWorkbookSplitByCountryAndSize() throws Exception {
+    script(Form.WORKBOOK, 15_05L, new Layout(SplitRule.COUNTRY, 12_000));
   }
 
   @Test
