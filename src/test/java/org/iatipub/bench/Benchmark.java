@@ -98,11 +98,21 @@ public final class Benchmark {
     List<Path> xml = xmlFiles(output);
     long outputBytes = xml.stream().mapToLong(Benchmark::size).sum();
 
-    List<String> lint = new ArrayList<>(List.of("xmllint", "--noout", "--huge", "--schema", xsd.toString()));
+    // On a shared machine wall time says as much about the others' load as about the run: xmllint's
+    // CPU time is taken too, so that the ratios can be given in CPU as well.
+    Path lintTime = work.resolve("xmllint.time");
+    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+    List<String> lint = new ArrayList<>();
+    if (timed) {
+      lint.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", lintTime.toString()));
+    }
+    lint.addAll(List.of("xmllint", "--noout", "--huge", "--schema", xsd.toString()));
     xml.forEach(p -> lint.add(p.toString()));
     t0 = System.nanoTime();
     Run xmllint = run(lint, work.resolve("xmllint.log"), 0);
     double xmllintSeconds = seconds(t0);
+    String[] lintCpu = timed ? Files.readString(lintTime).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double xmllintCpu = Double.parseDouble(lintCpu[lintCpu.length - 2]) + Double.parseDouble(lintCpu[lintCpu.length - 1]);
 
     // The same input again: every activity's input is unchanged, so each is taken as published.
     Published unchanged = publish(work, jar, input, output, "publish-unchanged");
@@ -124,7 +134,6 @@ public final class Benchmark {
     // their own as `iatipub export all` runs: they read the files once, streaming.
     Path exportGcLog = work.resolve("gc-export.log");
     Path exportTime = work.resolve("export.time");
-    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
     List<String> export = new ArrayList<>();
     if (timed) {
       export.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", exportTime.toString()));
@@ -167,15 +176,17 @@ public final class Benchmark {
         first.run().exit, first.seconds(), first.cpuSeconds(), first.run().jitSeconds, activities / first.seconds(),
         outputBytes / 1e6 / first.seconds(), outputBytes / 1e6, xml.size(), first.liveHeapMb(), LIVE_HEAP_SAMPLE_SECONDS,
         EARLY_SAMPLE_SECONDS, EARLY_SECONDS, first.youngHeapMb(), first.rssMb());
-    System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
-    System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", first.seconds() / xmllintSeconds);
+    System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall, %.1f s CPU%n", xmllint.exit,
+        xmllintSeconds, xmllintCpu);
+    System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f (in CPU: %.2f)%n", first.seconds() / xmllintSeconds,
+        first.cpuSeconds() / xmllintCpu);
     for (Published night : nights.subList(1, nights.size())) {
       System.out.printf(Locale.ROOT, "%s: exit %d, %.1f s wall, %.1f s CPU (JIT %.1f s), peak live heap %d MB,"
-          + " peak RSS %.0f MB, ratio to xmllint %.2f; load before: %s%n",
+          + " peak RSS %.0f MB, ratio to xmllint %.2f (in CPU: %.2f); load before: %s%n",
           night == unchanged ? "publish again, nothing changed" : "publish the next night (" + changes + ", edited in "
               + String.format(Locale.ROOT, "%.1f s", editSeconds) + ")",
           night.run().exit, night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.rssMb(),
-          night.seconds() / xmllintSeconds, night.load());
+          night.seconds() / xmllintSeconds, night.cpuSeconds() / xmllintCpu, night.load());
     }
     if (next == null) {
       System.out.println("the next night is not measured for a workbook (its edits are made to CSV files)");
@@ -201,13 +212,16 @@ public final class Benchmark {
         form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, first.seconds(), first.cpuSeconds(),
         first.run().jitSeconds, activities / first.seconds(), outputBytes / 1e6 / first.seconds(), first.liveHeapMb(),
         xmllintSeconds, first.seconds() / xmllintSeconds, floorSeconds);
-    System.out.println("| form | activities | xmllint s | night | s | CPU s | of which JIT s | peak live heap MB | /xmllint |");
+    System.out.println("| form | activities | xmllint s (CPU s) | night | s | CPU s | of which JIT s | peak live heap MB"
+        + " | /xmllint | /xmllint in CPU |");
     for (Published night : nights) {
-      System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %s | %.1f | %.1f | %.1f | %d | %.2f |%n", form, activities,
-          xmllintSeconds, night == first ? "first (all built)" : night == unchanged ? "nothing changed" : "next night",
-          night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.seconds() / xmllintSeconds);
+      System.out.printf(Locale.ROOT, "| %s | %d | %.1f (%.1f) | %s | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", form,
+          activities, xmllintSeconds, xmllintCpu, night == first ? "first (all built)" : night == unchanged ? "nothing changed" : "next night",
+          night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.seconds() / xmllintSeconds,
+          night.cpuSeconds() / xmllintCpu);
     }
-    boolean failed = xmllint.exit != 0 || exported.exit != 0 || (floor != null && floor.exit != 0);
+    // An exit of 1 says something was reported (a withheld activity, an export's finding), not a failure.
+    boolean failed = xmllint.exit != 0 || exported.exit > 1 || (floor != null && floor.exit != 0);
     for (Published night : nights) {
       failed |= night.run().exit > 1; // 1: something withheld, as a next night's removals may make
     }
