@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import os
 import random
+import unicodedata
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "samples", "portfolio")
 REFERENCE = dt.date(2025, 6, 30)  # the date the export was taken
@@ -151,6 +152,25 @@ RATES = {
 # How many units of the currency a project's amounts are counted in, against the dollar figures drawn.
 SCALE = {"USD": 1, "EUR": 1, "CHF": 1, "JPY": 150}
 
+# The ILO's own sector vocabulary (99): the policy outcomes of its Programme and Budget, which each
+# project serves one of, published beside the DAC purpose codes with their names (IATI rule 2.2.1).
+OUTCOMES = {  # outcome: English, Chinese
+    "1": ("Strong tripartite constituents and influential and inclusive social dialogue", "强有力的三方成员和有影响力的包容性社会对话"),
+    "2": ("International labour standards and authoritative and effective supervision", "国际劳工标准与权威有效的监督"),
+    "3": ("Economic, social and environmental transitions for full, productive and freely chosen employment and decent work for all",
+          "实现充分、生产性和自由选择的就业及人人享有体面劳动的经济、社会和环境转型"),
+    "4": ("Sustainable enterprises as generators of employment and promoters of innovation and decent work",
+          "可持续企业作为就业的创造者以及创新和体面劳动的推动者"),
+    "5": ("Skills and lifelong learning to facilitate access to and transitions in the labour market", "促进进入劳动力市场和在其中转换的技能与终身学习"),
+    "6": ("Gender equality and equal opportunities and treatment for all in the world of work", "劳动世界中的性别平等以及人人享有平等机会和待遇"),
+    "7": ("Adequate and effective protection at work for all", "人人在工作中获得充分有效的保护"),
+    "8": ("Comprehensive, adequate and sustainable social protection for all", "人人享有全面、充分和可持续的社会保护"),
+}
+OUTCOME_OF_THEME = {"EMP-YOUTH": "3", "EMP-INTENSIVE": "3", "SOCPRO": "8", "SKILLS": "5", "SME": "4", "CHILD-LAB": "7",
+                    "FORCED-LAB": "7", "OSH": "7", "SOC-DIALOGUE": "1", "LAB-ADMIN": "2", "LAB-MIGRATION": "7",
+                    "GENDER": "6", "GREEN-JOBS": "3", "COOP": "4", "LMI": "1"}
+HUMANITARIAN = ("JO", "LB")  # projects in the refugee response of the Syria crisis
+
 
 def write(name, header, rows):
     with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
@@ -174,6 +194,7 @@ def status(start, end):
 
 
 projects, participants, sectors, countries, markers, locations, tags = [], [], [], [], [], [], []
+outcomes, contacts = [], []
 transactions, budgets, deliverables = [], [], []
 serial = {}
 for n in range(56):
@@ -202,6 +223,12 @@ for n in range(56):
                      start.isoformat() if st != "PIPELINE" else "",
                      end.isoformat() if st == "CLOSED" else "",
                      currency if currency != "USD" else "", aid, "GRANT", "ODA", "UNTIED", "XBDC"])
+    projects[-1].append("1" if iso in HUMANITARIAN else "0")
+    outcome = OUTCOME_OF_THEME[theme[0]]
+    outcomes.append([code, outcome, OUTCOMES[outcome][0], OUTCOMES[outcome][1]])
+    office = capital[0] if capital else country_en
+    contacts.append([code, f"ILO Country Office, {office}", f"国际劳工组织{capital[1] if capital else country_zh}国家局",
+                     "".join(c for c in unicodedata.normalize("NFKD", office.lower()) if c.isascii() and c.isalnum()) + "@ilo.org"])
     participants.append([code, "DONOR", donor[0], donor[1], donor[3], donor[4], donor[2]])
     if pooled:
         participants.append([code, "DONOR", POOLED_FUND[0], POOLED_FUND[1], POOLED_FUND[3], POOLED_FUND[4], POOLED_FUND[2]])
@@ -281,7 +308,10 @@ for n in range(56):
                          f"{start.year}–{end.year}", str(target), actual])
 
 write("projects.csv", ["project_code", "title_en", "title_zh", "summary_en", "summary_zh", "status", "start", "end",
-                       "actual_start", "actual_end", "currency", "aid_modality", "funding_type", "flow", "tying", "collaboration"], projects)
+                       "actual_start", "actual_end", "currency", "aid_modality", "funding_type", "flow", "tying", "collaboration",
+                       "humanitarian"], projects)
+write("outcomes.csv", ["project_code", "outcome", "outcome_en", "outcome_zh"], outcomes)
+write("contacts.csv", ["project_code", "office_en", "office_zh", "email"], contacts)
 write("participants.csv", ["project_code", "role", "org_id", "org_type", "org_name_en", "org_name_zh", "channel"], participants)
 write("sectors.csv", ["project_code", "theme", "share"], sectors)
 write("countries.csv", ["project_code", "country", "region", "share"], countries)

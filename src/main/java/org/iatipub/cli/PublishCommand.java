@@ -1,11 +1,17 @@
 package org.iatipub.cli;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.Level;
@@ -16,17 +22,24 @@ import org.iatipub.exports.Exports;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.publish.CannotPublish;
+import org.iatipub.publish.FindingSink;
 import org.iatipub.publish.InputForm;
 import org.iatipub.publish.PublishReport;
 import org.iatipub.publish.PublishRequest;
 import org.iatipub.publish.Publisher;
 import org.iatipub.publish.dataset.Layout;
+import org.iatipub.publish.dataset.PortfolioSummary;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
 import org.iatipub.publish.dataset.SplitRule;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.SchemaSet;
 import org.iatipub.validation.StandardChecks;
+import org.iatipub.validation.rules.RuleCatalogue;
+import org.iatipub.reports.PublishCsvReport;
+import org.iatipub.reports.PublishHtmlReport;
+import org.iatipub.reports.PublishIatiValidatorReport;
+import org.iatipub.reports.VersionStamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,19 +111,22 @@ final class PublishCommand implements Callable<Integer> {
       description = "the organisation CSV (default: organisation.csv in the input directory, when there is one)")
   Path organisation;
 
-  enum Format { text, json }
+  enum Format { text, json, csv, iati_validator }
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-      description = "text (findings, summary, changes) or one JSON document (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", paramLabel = "text|json|csv|iati-validator", defaultValue = "text",
+      converter = PublishOptionTypes.ReportFormat.class,
+      description = "text (findings, summary, changes), one JSON document, the findings as CSV for a spreadsheet, or the"
+          + " findings in the official IATI Validator's response shape (default: ${DEFAULT-VALUE})")
   Format format;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "warn", converter = PublishOptionTypes.LogLevel.class,
-      description = "what the log on standard error shows: error, warn, info, debug (default: ${DEFAULT-VALUE})")
-  Level logLevel;
+  @Option(names = "--flat",
+      description = "iati-validator format: one list of errors, each naming its activity, instead of grouped by activity and category")
+  boolean flat;
 
-  @Option(names = "--log-file", paramLabel = "FILE",
-      description = "also log to FILE, at info or finer, rolled daily and at 10 MB, the last 30 kept")
-  Path logFile;
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "also write the run's report for people to FILE, one HTML file: findings at their cells, withheld activities,"
+          + " changes, files, and the portfolio beside last night's")
+  Path report;
 
   @Option(names = "--export", paramLabel = "LIST", split = ",", converter = PublishOptionTypes.Export.class,
       description = "also write these exports into the same edition: datacube, crs (default: the export settings' exports)")
@@ -126,33 +142,88 @@ final class PublishCommand implements Callable<Integer> {
   /** The export settings' name in an input directory. */
   static final String EXPORT_SETTINGS = "exports.yaml";
 
+  @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "warn", converter = PublishOptionTypes.LogLevel.class,
+      description = "what the log on standard error shows: error, warn, info, debug (default: ${DEFAULT-VALUE})")
+  Level logLevel;
+
+  @Option(names = "--log-file", paramLabel = "FILE",
+      description = "also log to FILE, at info or finer, rolled daily and at 10 MB, the last 30 kept")
+  Path logFile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (format != Format.json) {
-      return publish(out::println, null);
-    }
-    // One JSON document at the end: the findings wait on disk, however many there are.
-    FindingSpool spool;
+    PrintWriter err = spec.commandLine().getErr();
+    Clock clock = Clock.systemUTC();
+    VersionStamp stamp = VersionStamp.of(SchemaSet.bundled().origin(),
+        (schemaOnly ? RuleCatalogue.fileLevel() : RuleCatalogue.standard()).rules(), clock);
+    List<FindingSink> sinks = new ArrayList<>();
+    FindingSpool spool = null;
+    PublishCsvReport csv = null;
+    PublishIatiValidatorReport official = null;
+    PublishHtmlReport html = null;
     try {
-      spool = FindingSpool.create();
+      switch (format) {
+        case text -> sinks.add(finding -> out.println(finding));
+        case json -> {
+          // One JSON document at the end: the findings wait on disk, however many there are.
+          spool = FindingSpool.create();
+          sinks.add(spool::accept);
+        }
+        case csv -> {
+          csv = new PublishCsvReport(out);
+          sinks.add(csv);
+        }
+        case iati_validator -> {
+          official = new PublishIatiValidatorReport(!flat);
+          sinks.add(official);
+        }
+      }
+      if (report != null) {
+        html = new PublishHtmlReport();
+        sinks.add(html);
+      }
     } catch (IOException e) {
-      spec.commandLine().getErr().println("iatipub publish: cannot keep the findings in the temporary directory: "
-          + e.getMessage() + "; nothing was published");
+      err.println("iatipub publish: cannot keep the findings in the temporary directory: " + e.getMessage() + "; nothing was published");
+      closeQuietly(spool, official, html);
       return ExitCode.OUTPUT_FAILED;
     }
-    try (spool) {
-      return publish(spool, spool);
+    try {
+      return publish(FindingSink.each(sinks), spool, csv, official, html, stamp, clock);
+    } finally {
+      closeQuietly(spool, official, html);
     }
   }
 
-  /** Publishes, findings to {@code sink}; the summary in JSON, with the spooled findings, when {@code spool} is given. */
-  private int publish(Consumer<Finding> sink, FindingSpool spool) {
+  private static void closeQuietly(FindingSpool spool, java.io.Closeable... reports) {
+    if (spool != null) {
+      spool.close();
+    }
+    for (java.io.Closeable report : reports) {
+      if (report != null) {
+        try {
+          report.close();
+        } catch (IOException e) {
+          // only scratch files, which a later run removes
+        }
+      }
+    }
+  }
+
+  /** Publishes, findings to {@code sink}; then the summary in the format asked for, and the HTML report when asked for. */
+  private int publish(FindingSink sink, FindingSpool spool, PublishCsvReport csv, PublishIatiValidatorReport official,
+      PublishHtmlReport html, VersionStamp stamp, Clock clock) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean json = spool != null;
-    PublishReport report;
-    Progress progress = System.console() != null && !json ? new TerminalProgress() : new LoggedProgress();
+    boolean quietOut = format != Format.text;
+    PublishReport outcome;
+    Optional<PortfolioSummary> before;
+    try {
+      before = PortfolioSummary.readFrom(output);
+    } catch (IOException e) {
+      before = Optional.empty(); // an unreadable summary is only a report's comparison; the run goes on
+    }
+    Progress progress = System.console() != null && !quietOut ? new TerminalProgress() : new LoggedProgress();
     ExportStage exportStage;
     try {
       exportStage = exportStage(sink);
@@ -165,7 +236,6 @@ final class PublishCommand implements Callable<Integer> {
       return ExitCode.CANNOT_RUN;
     }
     try (RunLog log = RunLog.start(logLevel, logFile)) {
-      Clock clock = Clock.systemUTC();
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
           schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
       if (full) {
@@ -177,7 +247,7 @@ final class PublishCommand implements Callable<Integer> {
       PublishRequest request = new PublishRequest(input, mapping, output, delimiter, form, strict,
           new Layout(split, maxFileSize), organisation);
       try {
-        report = publisher.publish(request, sink, progress);
+        outcome = publisher.publish(request, sink, progress);
       } finally {
         progress.finished();
       }
@@ -193,18 +263,57 @@ final class PublishCommand implements Callable<Integer> {
           + "; nothing was published, " + output + " is as the previous run left it");
       return ExitCode.OUTPUT_FAILED;
     }
-    try (report) {
-      Exports.Outcome exported = exportStage == null || !report.committed() ? null : exportStage.outcome();
-      int exit = report.everythingPublished() && (exported == null || exported.clean()) ? ExitCode.OK : ExitCode.FINDINGS;
-      if (json) {
-        PublishSummary.json(out, report, spool.shown(), exported, exit);
-      } else {
-        PublishSummary.text(out, report, output, strict);
-        if (exported != null) {
-          out.print(exported.reconciliation().text());
+    try (outcome) {
+      Exports.Outcome exported = exportStage == null || !outcome.committed() ? null : exportStage.outcome();
+      int exit = outcome.everythingPublished() && (exported == null || exported.clean()) ? ExitCode.OK : ExitCode.FINDINGS;
+      if (html != null) {
+        writeReport(html, outcome, before, stamp, err);
+      }
+      switch (format) {
+        case json -> PublishSummary.json(out, outcome, spool.shown(), exported, exit, stamp);
+        case csv -> {
+          try {
+            csv.finish(stamp);
+          } catch (IOException e) {
+            err.println("iatipub publish: the CSV report could not be written: " + e.getMessage());
+          }
+        }
+        case iati_validator -> {
+          try {
+            official.write(out, stamp);
+          } catch (IOException e) {
+            err.println("iatipub publish: the report could not be written: " + e.getMessage());
+          }
+        }
+        case text -> {
+          PublishSummary.text(out, outcome, output, strict, stamp);
+          if (exported != null) {
+            out.print(exported.reconciliation().text());
+          }
         }
       }
+      out.flush();
       return exit;
+    }
+  }
+
+  /** The HTML report, written beside (never inside) a half-written file: to a temporary file, then moved. */
+  private void writeReport(PublishHtmlReport html, PublishReport outcome, Optional<PortfolioSummary> before, VersionStamp stamp,
+      PrintWriter err) {
+    Path target = report.toAbsolutePath();
+    try {
+      Optional<PortfolioSummary> now = PortfolioSummary.readFrom(output);
+      Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+      try (Writer writer = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+        html.write(writer, outcome, output, before, now, stamp, "iatipub publish --format csv > findings.csv (with this run's options)");
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(partial);
+        throw e;
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      err.println("iatipub publish: the report could not be written to " + report + ": " + e.getMessage()
+          + " (the run itself is done as told above)");
     }
   }
 

@@ -72,6 +72,17 @@ final class PublishOptionTypes {
     }
   }
 
+  static final class ReportFormat implements ITypeConverter<PublishCommand.Format> {
+    @Override
+    public PublishCommand.Format convert(String value) {
+      try {
+        return PublishCommand.Format.valueOf(value.replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("'" + value + "' is not a format: use text, json, csv or iati-validator");
+      }
+    }
+  }
+
   static final class Export implements ITypeConverter<ExportKind> {
     @Override
     public ExportKind convert(String value) {

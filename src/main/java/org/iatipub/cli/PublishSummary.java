@@ -18,15 +18,18 @@ import org.iatipub.publish.SetOutcome;
 import org.iatipub.publish.dataset.ChangeReport;
 import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Manifest;
+import org.iatipub.publish.dataset.PortfolioSummary;
+import org.iatipub.reports.VersionStamp;
 
 /** What {@code publish} tells at the end of a run: every row accounted for, and what changed. */
 final class PublishSummary {
   private PublishSummary() {}
 
   /** The row tally per set and file, the errors by rule, then what changed and what was published. */
-  static void text(PrintWriter out, PublishReport report, Path output, boolean strict) {
+  static void text(PrintWriter out, PublishReport report, Path output, boolean strict, VersionStamp stamp) {
     tally(out, report, strict);
     changes(out, report, output);
+    stamp.lines().forEach((what, value) -> out.println(what + ": " + value));
   }
 
   private static void tally(PrintWriter out, PublishReport report, boolean strict) {
@@ -43,11 +46,20 @@ final class PublishSummary {
       published += set.published();
       withheld += set.withheld();
     }
-    // The errors of the run by rule: why rows were withheld or rejected (each finding names its row).
-    Map<String, Long> reasons = report.errorsByRule();
-    if (!reasons.isEmpty()) {
-      out.println("withheld or rejected because of: " + String.join(", ",
-          reasons.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    // Why activities were withheld: each counted once under every rule its errors break. Then the
+    // errors behind no withheld activity: rejected rows, unread files (each finding names its row).
+    RuleNames names = RuleNames.standard();
+    if (!report.withheldByRule().isEmpty()) {
+      out.println("activities withheld, by rule broken:");
+      report.withheldByRule().forEach((rule, activities) ->
+          out.printf("  %s: %d %s%n", names.shown(rule), activities, activities == 1 ? "activity" : "activities"));
+    }
+    Map<String, Long> other = new java.util.TreeMap<>(report.errorsByRule());
+    other.keySet().removeAll(report.withheldByRule().keySet());
+    other.remove("publish/withheld");
+    if (!other.isEmpty()) {
+      out.println("other errors (rejected rows, files not read), by rule:");
+      other.forEach((rule, errors) -> out.printf("  %s: %d %s%n", names.shown(rule), errors, errors == 1 ? "error" : "errors"));
     }
     out.printf("%d activities published, %d withheld; findings: %d errors, %d warnings, %d info%s%n",
         published, withheld, report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO),
@@ -68,6 +80,11 @@ final class PublishSummary {
     print(out, "removed", changes.removed());
     print(out, "withheld", changes.withheld());
     for (Manifest.Entry file : report.manifest().files()) {
+      if (file.kind().equals(PortfolioSummary.KIND)) {
+        out.printf("published: %s (the portfolio at a glance, summed from %d activities, %d bytes, sha256 %s)%n", output.resolve(file.name()),
+            file.activities(), file.size(), file.sha256());
+        continue;
+      }
       if (file.set().equals(DerivedFiles.SET)) {
         out.printf("published: %s (%s export of %d activities, %d bytes, sha256 %s, generated %s)%n", output.resolve(file.name()),
             file.kind(), file.activities(), file.size(), file.sha256(), file.generatedDatetime());
@@ -87,11 +104,15 @@ final class PublishSummary {
 
   /** Everything in one JSON document, for scripts. */
   static void json(PrintWriter out, PublishReport report, Iterable<Map<String, String>> findings, Exports.Outcome exported,
-      int exit) {
+      int exit, VersionStamp stamp) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("findings", findings);
     document.put("sets", report.sets());
     document.put("reasons", report.errorsByRule());
+    RuleNames names = RuleNames.standard();
+    Map<String, Object> withheld = new LinkedHashMap<>();
+    report.withheldByRule().forEach((rule, activities) -> withheld.put(rule, Map.of("name", names.of(rule), "activities", activities)));
+    document.put("withheld-by-rule", withheld);
     document.put("committed", report.committed());
     document.put("changes", report.changes() == null ? null : changes(report.changes()));
     document.put("manifest", report.manifest());
@@ -99,6 +120,7 @@ final class PublishSummary {
       document.put("reconciliation", exported.reconciliation().asMap());
     }
     document.put("exit-code", exit);
+    document.put("checked", checked(stamp));
     try {
       // Written as it is generated: the change lists are read from their files while they are written.
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -108,6 +130,18 @@ final class PublishSummary {
     } catch (IOException e) {
       throw new IllegalStateException("the report cannot be written as JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** The stamp, as the JSON document shows it: as in validate's JSON, the rules by id and severity. */
+  private static Map<String, Object> checked(VersionStamp stamp) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("iatipub", stamp.iatipub());
+    shown.put("checked-at", stamp.checkedAtText());
+    shown.put("schemas", stamp.schemas());
+    shown.put("codelists", Map.of("release", stamp.codelists().standardVersion(), "latest-change", stamp.codelists().latestChange(),
+        "digest", stamp.codelists().digest()));
+    shown.put("rules", stamp.rules().stream().map(r -> Map.of("id", r.id(), "severity", r.severity().label())).toList());
+    return shown;
   }
 
   /** The change report's lists and count, as the JSON document shows them. */

@@ -2,15 +2,11 @@ package org.iatipub.codelist;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,13 +55,13 @@ public final class CodelistImport {
     if (codelistFiles.isEmpty()) {
       throw new ImportFailure(dir + " has no codelists: expected embedded/*.xml or non-embedded/*.xml");
     }
-    Digest digest = new Digest();
+    SourceDigest digest = new SourceDigest();
     Map<String, Codelist> codelists = new TreeMap<>();
     String latestChange = "";
     for (Path file : codelistFiles) {
       CodelistFile reader = new CodelistFile();
       parse(file, reader);
-      digest.add(dir.relativize(file).toString().replace('\\', '/'), file);
+      add(digest, dir.relativize(file).toString().replace('\\', '/'), file);
       Codelist codelist = reader.codelist();
       if (codelist.name().isEmpty()) {
         throw new ImportFailure(file + ": the codelist has no name attribute");
@@ -77,7 +73,7 @@ public final class CodelistImport {
     }
     MappingFile mapping = new MappingFile();
     parse(mappingFile, mapping);
-    digest.add(MAPPING, mappingFile);
+    add(digest, MAPPING, mappingFile);
 
     OfficialRuleIds ids = OfficialRuleIds.none();
     String ruleIdSource = "";
@@ -88,7 +84,7 @@ public final class CodelistImport {
       } catch (IOException e) {
         throw new ImportFailure("cannot read the rule catalogue " + catalogue + ": " + e.getMessage(), e);
       }
-      digest.add("rule-catalogue", catalogue);
+      add(digest, "rule-catalogue", catalogue);
       ruleIdSource = "IATI Validator " + catalogue.getFileName() + ", " + ids.size() + " codelist rule ids";
     }
     List<CodelistMapping> mappings = new ArrayList<>();
@@ -153,29 +149,12 @@ public final class CodelistImport {
     return Stream.of(version.split("\\.")).mapToInt(part -> part.matches("\\d+") ? Integer.parseInt(part) : -1).toArray();
   }
 
-  /** SHA-256 over the imported files' names and bytes, in import order. */
-  private static final class Digest {
-    private final MessageDigest sha256;
-
-    Digest() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java runtime has SHA-256", e);
-      }
-    }
-
-    void add(String name, Path file) throws ImportFailure {
-      sha256.update((name + "\n").getBytes(StandardCharsets.UTF_8));
-      try {
-        sha256.update(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new ImportFailure("cannot read " + file + ": " + e.getMessage(), e);
-      }
-    }
-
-    String value() {
-      return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+  private static void add(SourceDigest digest, String name, Path file) throws ImportFailure {
+    try {
+      digest.add(name, file);
+    } catch (IOException e) {
+      throw new ImportFailure("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
+
 }

@@ -21,6 +21,12 @@ public record CodelistMapping(CodedPath path, String codelist, Optional<Vocabula
     Objects.requireNonNull(rule, "rule");
   }
 
+  /**
+   * The project's rule id for a withdrawn code, a warning for every codelist: the official validator
+   * has no such warning, and its ids are for codes that are not in the codelist at all (errors).
+   */
+  public static final String WITHDRAWN_RULE = "codelist/withdrawn";
+
   /** The project's rule id for a codelist check the official validator has no id for. */
   public static String projectRule(String codelist) {
     return "codelist/" + codelist;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,8 +20,19 @@ import org.apache.commons.csv.CSVRecord;
  * A catalogue row names the checked XPath with the vocabulary condition as a predicate
  * ({@code //iati-activity/sector[@vocabulary = '2']/@code}) and the codelist in its test; the
  * mapping entry with the same path and codelist gets its id.
+ *
+ * <p>The validator also runs a few codelist rules that the catalogue does not list (they came with
+ * its newer rule mapping): the SDG goals and targets as sector codes. Their ids are known here, so
+ * an import with a catalogue gives them too.
  */
 final class OfficialRuleIds {
+  /** The validator's codelist rules that its catalogue leaves out: path as mapping.xml writes it, codelist, id. */
+  private static final List<List<String>> NOT_IN_CATALOGUE = List.of(
+      List.of("//iati-activity/sector/@code", "UNSDG-Goals", "9.129.1"),
+      List.of("//iati-activity/sector/@code", "UNSDG-Targets", "9.130.1"),
+      List.of("//iati-activity/transaction/sector/@code", "UNSDG-Goals", "9.131.1"),
+      List.of("//iati-activity/transaction/sector/@code", "UNSDG-Targets", "9.132.1"));
+
   private static final Pattern CODELIST_TEST = Pattern.compile("me:codeListFail\\(\\.,\\s*'([^']+)'");
   private static final Pattern PREDICATE = Pattern.compile("\\[[^\\]]*\\]");
 
@@ -66,6 +78,9 @@ final class OfficialRuleIds {
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IOException(catalogue + " is not the validator's rule catalogue (columns ID, Context (Xpath), Test (Xpath), V2): " + e.getMessage(), e);
+    }
+    for (List<String> known : NOT_IN_CATALOGUE) {
+      ids.putIfAbsent(key(known.get(0), known.get(1)), known.get(2));
     }
     return new OfficialRuleIds(ids);
   }

@@ -11,8 +11,24 @@ public sealed interface Location permits Location.XmlPosition, Location.Cell, Lo
   /** The file the finding is about, as the user named it. */
   String file();
 
-  /** A line and column in an XML file; both 1-based, 0 when unknown. */
-  record XmlPosition(String file, long line, long column) implements Location {
+  /**
+   * A line and column in an XML file; both 1-based, 0 when unknown. {@code xpath} names the element
+   * there ({@code /iati-activities/iati-activity[2]/sector[1]}), empty when it is not known.
+   */
+  record XmlPosition(String file, long line, long column, String xpath) implements Location {
+    public XmlPosition {
+      xpath = xpath == null ? "" : xpath;
+    }
+
+    public XmlPosition(String file, long line, long column) {
+      this(file, line, column, "");
+    }
+
+    /** The same position, with the XPath of the element there. */
+    public XmlPosition withXpath(String xpath) {
+      return new XmlPosition(file, line, column, xpath);
+    }
+
     @Override
     public String toString() {
       return file + ":" + line + ":" + column;
@@ -27,8 +43,10 @@ public sealed interface Location permits Location.XmlPosition, Location.Cell, Lo
    *
    * @param sheet the sheet of the workbook {@code file}, or empty for a CSV file
    * @param columnNumber the column's number in the sheet (A is 1), or 0 when not known
+   * @param value the cell's text as read, for reports that show it; empty when not known (or the
+   *     cell is empty)
    */
-  record Cell(String file, long row, String column, String sheet, int columnNumber) implements Location {
+  record Cell(String file, long row, String column, String sheet, int columnNumber, String value) implements Location {
     /** Sheet names Excel writes in a reference without quotes: anything else is quoted ('My sheet'!A1). */
     private static final Pattern PLAIN_SHEET = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.]*");
     /** Names that would read as a cell (AB12) or an R1C1 reference, so Excel quotes them too. */
@@ -37,16 +55,27 @@ public sealed interface Location permits Location.XmlPosition, Location.Cell, Lo
     public Cell {
       column = column == null ? "" : column;
       sheet = sheet == null ? "" : sheet;
+      value = value == null ? "" : value;
     }
 
     /** A cell of a CSV file. */
     public Cell(String file, long row, String column) {
-      this(file, row, column, "", 0);
+      this(file, row, column, "", 0, "");
     }
 
     /** This cell in {@code sheet} of the workbook {@link #file}, in the column numbered {@code columnNumber} (A is 1). */
     public Cell inSheet(String sheet, int columnNumber) {
-      return new Cell(file, row, column, sheet, columnNumber);
+      return new Cell(file, row, column, sheet, columnNumber, value);
+    }
+
+    /** The same cell, numbered {@code row} now (rows added or removed above it moved it). */
+    public Cell atRow(long row) {
+      return new Cell(file, row, column, sheet, columnNumber, value);
+    }
+
+    /** The same cell, with the text it holds. */
+    public Cell withValue(String value) {
+      return new Cell(file, row, column, sheet, columnNumber, value);
     }
 
     /**

@@ -13,6 +13,7 @@ import javax.xml.namespace.QName;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.validation.DocumentKind;
+import org.iatipub.validation.FileLevelRule;
 import org.iatipub.validation.NotWellFormed;
 import org.iatipub.xml.SafeXml;
 import org.xml.sax.Attributes;
@@ -55,8 +56,7 @@ final class RecordStream {
     reader.setContentHandler(handler);
     reader.setErrorHandler(handler);
     if (Files.size(file) == 0) {
-      findings.accept(Finding.error("xml/empty", new Location.WholeFile(shown),
-          "the file is empty; an IATI file starts with <iati-activities> or <iati-organisations>"));
+      findings.accept(NotWellFormed.empty(shown));
       return new Outcome(null, false);
     }
     try (InputStream in = Files.newInputStream(file)) {
@@ -69,7 +69,7 @@ final class RecordStream {
       findings.accept(NotWellFormed.finding(shown, e));
       return new Outcome(handler.kind, false);
     } catch (SAXException e) {
-      findings.accept(Finding.error("xml/unreadable", new Location.WholeFile(shown), "cannot be read as XML: " + e.getMessage()));
+      findings.accept(NotWellFormed.unreadable(shown, e));
       return new Outcome(handler.kind, false);
     }
     return new Outcome(handler.kind, true);
@@ -108,7 +108,7 @@ final class RecordStream {
       if (depth == 1) {
         kind = DocumentKind.ofRoot(uri, localName).orElse(null);
         if (kind == null) {
-          findings.accept(Finding.error("iati/root", here(), "the root element is <" + qName + ">, not <iati-activities>"
+          findings.accept(Finding.error(FileLevelRule.NOT_IATI.id(), here(), "the root element is <" + qName + ">, not <iati-activities>"
               + " or <iati-organisations>: this is no IATI file, so there is nothing to flatten"));
           throw new NotIati();
         }

@@ -21,25 +21,42 @@ final class CellReader {
   static final QName XML_LANG = new QName(XMLConstants.XML_NS_URI, "lang", "xml");
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
-  private final MappingFile mapping;
+  private final MappingFile.Field[] sources;
   private final Map<String, Crosswalk> crosswalks;
   private final List<Finding> findings;
   private final boolean ruleChecks;
+  private final String language;
 
   /**
+   * @param sources where each named field is read from, by {@link #sources(MappingFile)}
    * @param findings where the findings of one activity are collected
    * @param ruleChecks false with {@code --schema-only}: the checks of IATI rules are left out
+   * @param language the activity's language, which its narratives need not say
    */
-  CellReader(MappingFile mapping, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks) {
-    this.mapping = mapping;
+  CellReader(MappingFile.Field[] sources, Map<String, Crosswalk> crosswalks, List<Finding> findings, boolean ruleChecks,
+      String language) {
+    this.sources = sources;
     this.crosswalks = crosswalks;
     this.findings = findings;
     this.ruleChecks = ruleChecks;
+    this.language = language;
+  }
+
+  /**
+   * Where each named field is read from, by its ordinal (null when not mapped): worked out once per
+   * mapping, as the rules ask for fields many times per activity.
+   */
+  static MappingFile.Field[] sources(MappingFile mapping) {
+    MappingFile.Field[] sources = new MappingFile.Field[OwnField.values().length];
+    for (OwnField field : OwnField.values()) {
+      MappingFile.FileMapping file = mapping.table(field.table());
+      sources[field.ordinal()] = file == null ? null : file.field(field);
+    }
+    return sources;
   }
 
   private MappingFile.Field source(OwnField field) {
-    MappingFile.FileMapping file = mapping.table(field.table());
-    return file == null ? null : file.field(field);
+    return sources[field.ordinal()];
   }
 
   /** The cell's text, trimmed; empty when the field is not mapped or the cell is blank. */
@@ -168,10 +185,10 @@ final class CellReader {
     return any;
   }
 
-  /** Narratives of the default language leave out xml:lang: they inherit it from the activity. */
+  /** Narratives in the activity's language leave out xml:lang: they inherit it from the activity. */
   XmlElement.Builder narrative(String language, String value, Location.Cell from) {
     XmlElement.Builder narrative = XmlElement.element("narrative").text(value, from);
-    if (!language.isEmpty() && !language.equals(mapping.defaults().language())) {
+    if (!language.isEmpty() && !language.equals(this.language)) {
       narrative.attribute(XML_LANG, language, from);
     }
     return narrative;

@@ -43,11 +43,7 @@ final class IatiPaths {
       steps = List.copyOf(steps);
     }
 
-    /** True when the last element takes this attribute (or, for {@code narrative}, this child). */
-    boolean targetHasAttribute(String name) {
-      return target != null && target.attribute(new QName(name)) != null;
-    }
-
+    /** True when the last element on the path takes a child of this name. */
     boolean targetHasChild(String name) {
       return target != null && target.element(new QName(name)) != null;
     }

@@ -99,7 +99,7 @@ public record MappingFile(
   public record FileMapping(String name, String file, String sheet, OwnTable table, String element, Within within, String key,
       String link, Map<OwnField, Field> fields, List<PathField> paths, Set<String> ignored) {
     public FileMapping {
-      fields = Map.copyOf(fields);
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields)); // in the order the file names them
       paths = List.copyOf(paths);
       ignored = Set.copyOf(ignored);
     }
@@ -110,21 +110,6 @@ public record MappingFile(
 
     public boolean isProjects() {
       return table == OwnTable.PROJECTS;
-    }
-
-    /** Every column the mapping reads from this file, mapped or ignored, in the order named. */
-    public Set<String> columns() {
-      Set<String> columns = new LinkedHashSet<>();
-      columns.add(link);
-      fields.values().forEach(f -> columns.addAll(columnsOf(f)));
-      paths.forEach(p -> columns.addAll(columnsOf(p.source())));
-      if (within != null) {
-        columns.add(within.column());
-      }
-      if (key != null) {
-        columns.add(key);
-      }
-      return columns;
     }
   }
 
@@ -146,12 +131,8 @@ public record MappingFile(
 
   /** The mapping of an own-form file with named fields, or null when the set has none. */
   public FileMapping table(OwnTable table) {
-    for (FileMapping file : files.values()) {
-      if (file.table() == table) {
-        return file;
-      }
-    }
-    return null;
+    // A file with named fields is always under its own name (any other name makes a file of paths).
+    return files.get(table.key());
   }
 
   /**
@@ -427,9 +408,12 @@ public record MappingFile(
           ignored);
     }
 
-    /** A path that a named field of the same file already writes would be written twice: refused. */
+    /**
+     * A path that a named field of the same file already writes would be written twice: refused. A
+     * path with a position beyond the first addresses another item of a list, which is allowed.
+     */
     private void alreadyNamed(OwnTable table, Map<OwnField, Field> fields, PathField path, String root, String where) {
-      if (table == null) {
+      if (table == null || path.resolved().path().steps().stream().anyMatch(s -> s.index() > 0)) {
         return;
       }
       String full = (root.isEmpty() ? "" : root + "/") + plain(path.written());

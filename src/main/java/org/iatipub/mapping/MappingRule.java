@@ -22,7 +22,7 @@ public enum MappingRule {
   TIMELINE_ORDER("mapping/timeline-order", Severity.ERROR, "a timeline ends before it starts (IATI rule 8.6.1)", true),
   BAD_CURRENCY("mapping/bad-currency", Severity.ERROR, "a currency is not three capital letters (ISO 4217)", false),
   PERCENTAGES("mapping/percentages", Severity.ERROR,
-      "the shares of a project's sectors (per vocabulary) or countries and regions add up to 100 (IATI rules 2.1.x, 3.1.x)", true),
+      "the shares of a project's sectors (per vocabulary) or countries and regions add up to 100 (IATI rules 2.1.x, 3.4.x)", true),
   PARENT_ELSEWHERE("mapping/parent-elsewhere", Severity.WARNING,
       "a project's parent is not in the same set, so its link points to an activity published elsewhere", true),
   CONFLICTING_VALUE("mapping/conflicting-value", Severity.ERROR,

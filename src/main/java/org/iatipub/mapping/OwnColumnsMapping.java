@@ -33,6 +33,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
   private final Programmes programmes;
   private final Predicate<String> isProject;
   private final boolean ruleChecks;
+  private final MappingFile.Field[] sources;
 
   /**
    * The set is read as a stream: only the main file's ids and parents are known before mapping.
@@ -49,11 +50,13 @@ public final class OwnColumnsMapping implements ActivityMapping {
     this.programmes = programmes;
     this.isProject = isProject;
     this.ruleChecks = ruleChecks;
+    this.sources = CellReader.sources(mapping);
   }
 
   /** The project id a project row names as its parent programme; empty when none. */
   static String parentOf(MappingFile mapping, SourceRow project) {
-    return new CellReader(mapping, Map.of(), new ArrayList<>(), false).raw(project, PROJECT_PARENT);
+    MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
+    return projects.field(PROJECT_PARENT) instanceof MappingFile.Column c ? project.get(c.column()) : "";
   }
 
   /** The IATI identifier of a project: the organisation's prefix and the project id. */
@@ -73,15 +76,21 @@ public final class OwnColumnsMapping implements ActivityMapping {
   @Override
   public ActivityDraft map(ActivityRows rows) {
     List<Finding> findings = new ArrayList<>(rows.findings());
-    CellReader cells = new CellReader(mapping, crosswalks, findings, ruleChecks);
+    CellReader cells = new CellReader(sources, crosswalks, findings, ruleChecks, language(rows.main()));
     PathCells paths = new PathCells(cells);
     SourceRow project = rows.main();
     XmlElement.Builder activity = projectElements(cells, rows);
     // The project row's paths meet what its named fields made; the defaults fill what is still empty.
-    Map<String, XmlElement.Builder> made = PathCells.made(activity);
     MappingFile.FileMapping projects = mapping.table(OwnTable.PROJECTS);
-    paths.write(project, projects.paths(), "", activity, made, false);
-    paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    if (!projects.paths().isEmpty() || !mapping.defaultPaths().isEmpty()) {
+      Map<String, XmlElement.Builder> made = PathCells.made(activity);
+      paths.write(project, projects.paths(), "", activity, made, false);
+      paths.write(project, mapping.defaultPaths(), "", activity, made, true);
+    }
+    // The organisation's language unless the row gives the activity its own (a path @xml:lang).
+    if (activity.attribute(CellReader.XML_LANG) == null) {
+      activity.attribute(CellReader.XML_LANG, mapping.defaults().language(), project.whole());
+    }
     Keys keys = new Keys(cells);
     keys.register(projects, project, activity);
     // Files come parents first, so a nested row finds the element its parent row made.
@@ -92,7 +101,9 @@ public final class OwnColumnsMapping implements ActivityMapping {
       List<SourceRow> fileRows = rows.children(file.name());
       if (file.table() != null) {
         for (Made row : named(file.table(), cells, fileRows, activity)) {
-          paths.write(row.row(), file.paths(), row.kind(), row.element(), row.made(), false);
+          if (!file.paths().isEmpty()) {
+            paths.write(row.row(), file.paths(), row.kind(), row.element(), row.made(), false);
+          }
           keys.register(file, row.row(), row.element());
         }
         continue;
@@ -107,6 +118,17 @@ public final class OwnColumnsMapping implements ActivityMapping {
       }
     }
     return new ActivityDraft(identifier(rows.id()), rows, activity.build(), findings);
+  }
+
+  /** The activity's language: its project row's, when a path {@code @xml:lang} gives one, else the organisation's. */
+  private String language(SourceRow project) {
+    for (MappingFile.PathField path : mapping.table(OwnTable.PROJECTS).paths()) {
+      if (path.resolved().steps().isEmpty() && CellReader.XML_LANG.equals(path.resolved().attribute())
+          && path.source() instanceof MappingFile.Column column && !project.get(column.column()).isEmpty()) {
+        return project.get(column.column());
+      }
+    }
+    return mapping.defaults().language();
   }
 
   /**
@@ -223,7 +245,6 @@ public final class OwnColumnsMapping implements ActivityMapping {
     Location.Cell row = project.whole();
     MappingFile.Defaults defaults = mapping.defaults();
     XmlElement.Builder activity = element("iati-activity").from(row);
-    activity.attribute(CellReader.XML_LANG, defaults.language(), row);
     String currency = cells.raw(project, PROJECT_CURRENCY);
     activity.attribute("default-currency", currency.isEmpty() ? defaults.currency() : currency,
         currency.isEmpty() ? row : cells.cell(project, PROJECT_CURRENCY));
@@ -351,14 +372,14 @@ public final class OwnColumnsMapping implements ActivityMapping {
             "the row names neither a country nor a region"));
       }
       if (country != null) {
-        XmlElement.Builder element = element("recipient-country").from(row.whole())
+        XmlElement.Builder element = element("recipient-country")
             .attribute("code", country, cells.cell(row, COUNTRY_CODE))
             .attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
         activity.child(element);
         made.add(Made.of(row, "recipient-country", element));
       } else if (region != null) {
         // Without a vocabulary from the crosswalk a region is one of the DAC's (vocabulary 1).
-        XmlElement.Builder element = element("recipient-region").from(row.whole())
+        XmlElement.Builder element = element("recipient-region")
             .attribute("code", region.code(), cells.cell(row, REGION_CODE));
         described(cells, element, region, REGION_CODE, cells.cell(row, REGION_CODE));
         element.attribute("percentage", percentage, cells.cell(row, COUNTRY_PERCENTAGE));
@@ -407,7 +428,7 @@ public final class OwnColumnsMapping implements ActivityMapping {
         continue;
       }
       String vocabulary = code.vocabulary() == null ? "1" : code.vocabulary();
-      XmlElement.Builder sector = element("sector").from(row.whole());
+      XmlElement.Builder sector = element("sector");
       described(cells, sector, code, SECTOR_CODE, cells.cell(row, SECTOR_CODE));
       sector.attribute("code", code.code(), cells.cell(row, SECTOR_CODE))
           .attribute("percentage", percentage, cells.cell(row, SECTOR_PERCENTAGE));

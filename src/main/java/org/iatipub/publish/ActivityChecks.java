@@ -29,13 +29,27 @@ final class ActivityChecks implements AutoCloseable {
   private final List<Check> spanning;
   private final ThreadLocal<List<Check>> aloneChecks;
   private final Location fileLocation;
+  private final Wording wording;
   private final List<Finding> fileFindings = new ArrayList<>();
 
+  /**
+   * How a finding's message is said to the people who made the input: for the own-column form,
+   * the remedy in the mapping file's terms (see {@code OwnFormHints}).
+   */
+  @FunctionalInterface
+  interface Wording {
+    Wording AS_CHECKED = (rule, element, message) -> message;
+
+    /** @param element the XML path of the element the finding is at, or null */
+    String message(String rule, String element, String message);
+  }
+
   /** Starts the checks of one file; {@code file} is where file-level findings point. */
-  ActivityChecks(CheckSuite suite, Location file) {
+  ActivityChecks(CheckSuite suite, Location file, Wording wording) {
     this.checks = suite.forOneFile();
     this.spanning = checks.stream().filter(Check::spansRecords).toList();
     this.fileLocation = file;
+    this.wording = wording;
     Node root = root();
     checks.forEach(check -> check.root(root, (severity, rule, at, message) ->
         fileFindings.add(new Finding(severity, rule, fileLocation, message))));
@@ -133,15 +147,18 @@ final class ActivityChecks implements AutoCloseable {
     return CrossCheckView.of(record, spanning);
   }
 
-  private static Reporter reporter(List<Finding> findings, ActivityWriter.Written written, Publisher.DraftCells cells,
+  private Reporter reporter(List<Finding> findings, ActivityWriter.Written written, Publisher.DraftCells cells,
       Location.Cell row, String identifier) {
     return reporter(findings, written::pathOf, cells, row, identifier);
   }
 
-  private static Reporter reporter(List<Finding> findings, java.util.function.Function<Node, String> pathOf,
+  private Reporter reporter(List<Finding> findings, java.util.function.Function<Node, String> pathOf,
       Publisher.DraftCells cells, Location.Cell row, String identifier) {
-    return (severity, rule, at, message) -> findings.add(new Finding(severity, rule,
-        cellOf(pathOf.apply(at), cells.get(), row), "activity '" + identifier + "': " + message));
+    return (severity, rule, at, message) -> {
+      String path = pathOf.apply(at);
+      findings.add(new Finding(severity, rule, cellOf(path, cells.get(), row),
+          "activity '" + identifier + "': " + wording.message(rule, path, message)));
+    };
   }
 
   /** Findings about the file as a whole (duplicates across activities, for example), after the last activity. */

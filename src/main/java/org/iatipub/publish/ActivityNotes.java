@@ -30,19 +30,21 @@ import org.iatipub.validation.Node;
  *     what passed then passes on any later day, but not on an earlier one
  * @param country its recipient country of largest share (its file when split by country), or null
  * @param region its recipient region of largest share, or null
+ * @param title its title's first narrative, empty when none: reports name each activity by it
  * @param findings what was found when it was built (warnings and notes: it was published), in the
  *     order they were reported, each with the check that found it
  * @param view what the checks that compare activities read of it
  * @param moved true when the notes were read for rows now numbered otherwise: the findings are
  *     placed at the new numbers, and the notes are to be kept anew with them
  */
-record ActivityNotes(String identifier, String checked, String country, String region, List<Kept> findings, Node view,
-    boolean moved) {
+record ActivityNotes(String identifier, String checked, String country, String region, String title, List<Kept> findings,
+    Node view, boolean moved) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonFactory FACTORY = JSON.getFactory();
 
   ActivityNotes {
     findings = List.copyOf(findings);
+    title = title == null ? "" : title;
   }
 
   /**
@@ -72,6 +74,9 @@ record ActivityNotes(String identifier, String checked, String country, String r
       }
       if (region != null) {
         json.writeStringField("region", region);
+      }
+      if (!title.isEmpty()) {
+        json.writeStringField("title", title);
       }
       if (!findings.isEmpty()) {
         json.writeArrayFieldStart("findings");
@@ -126,15 +131,14 @@ record ActivityNotes(String identifier, String checked, String country, String r
           String table = cell.sheet().isEmpty() ? cell.file() : Location.Cell.sheetOf(cell.file(), cell.sheet());
           Long now = moved.getOrDefault(table, Map.of()).get(cell.row());
           if (now != null) {
-            finding = new Finding(finding.severity(), finding.rule(),
-                new Location.Cell(cell.file(), now, cell.column(), cell.sheet(), cell.columnNumber()), finding.message());
+            finding = new Finding(finding.severity(), finding.rule(), cell.atRow(now), finding.message());
           }
         }
         findings.add(new Kept(kept.path("check").asInt(-1), finding));
       }
     }
     return new ActivityNotes(json.path("identifier").asText(published), json.path("checked").asText(), text(json, "country"),
-        text(json, "region"), findings, CrossCheckView.read(json.path("view")), anyMoved);
+        text(json, "region"), text(json, "title"), findings, CrossCheckView.read(json.path("view")), anyMoved);
   }
 
   /** The findings of one step: -1 for mapping, binding and writing, else the check of that index. */

@@ -91,8 +91,8 @@ public final class ActivityWriter {
    * A schema violation.
    *
    * @param path the element path where the validator stopped (as in {@link XmlElement#paths()})
-   * @param rule {@code xsd/cvc-…}, the XML Schema constraint broken
-   * @param message the validator's message, without the constraint id
+   * @param rule the official validator's schema id, 0.3.1
+   * @param message the validator's message, the XML Schema constraint broken at its end
    */
   public record Problem(String path, String rule, String message) {}
 

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
 import org.iatipub.mapping.Crosswalk;
 import org.iatipub.mapping.MappingFile;
+import org.iatipub.mapping.MappingRule;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.source.ActivityJoin;
 import org.iatipub.source.CsvFile;
@@ -39,10 +42,12 @@ import org.iatipub.source.Workbook;
  * @param records what the sheets hold, activities or organisations (path headers only, else null)
  * @param link the column that links every sheet's rows to their record (path headers only, else null)
  * @param notes what is told about the set when it is published but is no problem: the sheets of a
- *     workbook that are not read (hidden, or named by no mapping), so that nothing is left out unsaid
+ *     workbook that are not read (hidden, or named by no mapping), the columns and CSV files no
+ *     mapping reads, so that nothing is left out unsaid
+ * @param mappingPath where the mapping file was read (own form only, else null)
  */
 record InputSet(String name, Path source, String shown, InputForm form, MappingFile mapping, Map<String, Crosswalk> crosswalks,
-    Map<String, String> tables, PathHeaderMapping.Records records, String link, List<Finding> notes) {
+    Map<String, String> tables, PathHeaderMapping.Records records, String link, List<Finding> notes, Path mappingPath) {
 
   static final String MAPPING_FILE = "mapping.yaml";
   static final String MAIN_SHEET = "main.csv";
@@ -57,6 +62,11 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
   /** The output file name: {@code <publisher>-<set>.xml}, or {@code <set>.xml} for path headers. */
   String outputName() {
     return mapping == null ? name + ".xml" : mapping.publisher() + "-" + name + ".xml";
+  }
+
+  /** The mapping file as messages name it (its file name), or "" for path headers. */
+  String mappingName() {
+    return mappingPath == null ? "" : mappingPath.getFileName().toString();
   }
 
   /** True when the set is a workbook, not a directory of CSV files. */
@@ -241,7 +251,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
             + hint);
       }
     });
-    return new InputSet(name, source, shown, InputForm.PATH_HEADERS, null, Map.of(), tables, records, link, notes);
+    return new InputSet(name, source, shown, InputForm.PATH_HEADERS, null, Map.of(), tables, records, link, notes, null);
   }
 
   /** A workbook as a set: each visible sheet a file, the form told from the header rows as for CSV files. */
@@ -303,6 +313,9 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
     /** Where a table's header row lacks {@code column}, as a problem names it. */
     String lacking(String table, String column);
+
+    /** The header cell of {@code column}, the {@code index}th of the table's header (from 0), for a finding. */
+    Location.Cell headerCell(String table, String column, int index);
   }
 
   private record CsvHeaders(Path dir, String shown, char delimiter) implements Headers {
@@ -334,6 +347,11 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     @Override
     public String lacking(String table, String column) {
       return shown(table) + ":1:" + column + ": no such column";
+    }
+
+    @Override
+    public Location.Cell headerCell(String table, String column, int index) {
+      return new Location.Cell(shown(table), 1, column);
     }
   }
 
@@ -370,6 +388,11 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     public String lacking(String table, String column) {
       return shown(table) + ": no column '" + column + "' in the header row";
     }
+
+    @Override
+    public Location.Cell headerCell(String table, String column, int index) {
+      return new Location.Cell(book.shown(), 1, column).inSheet(table, index + 1);
+    }
   }
 
   private static InputSet own(Path source, String name, String shown, PublishRequest request, List<String> problems,
@@ -404,6 +427,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     }
     mapping.crosswalkProblems(crosswalks).forEach(p -> problems.add(mappingPath + ": " + p));
     Map<String, String> tables = new LinkedHashMap<>();
+    List<Finding> unmapped = new ArrayList<>();
     for (MappingFile.FileMapping fileMapping : mapping.files().values()) {
       String table = headers.find(headers.nameOf(fileMapping), fileMapping.name(), mappingPath, problems);
       if (table == null) {
@@ -433,8 +457,32 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
               + String.join(", ", header.stream().filter(h -> !h.isEmpty()).toList()) + ")");
         }
       });
+      // Nothing read is dropped unsaid: a column no field or path reads is named once per table.
+      for (int i = 0; i < header.size(); i++) {
+        String column = header.get(i);
+        if (!column.isEmpty() && !uses.containsKey(column) && !fileMapping.ignored().contains(column)) {
+          unmapped.add(MappingRule.UNMAPPED_COLUMN.at(headers.headerCell(table, column, i), "no field or path of "
+              + mappingPath.getFileName() + " reads the column '" + column + "', so its cells are not published; map it under"
+              + " files." + fileMapping.name() + " (a field under 'columns:' or an IATI path under 'paths:'), or list it under"
+              + " files." + fileMapping.name() + ".ignore"));
+        }
+      }
+    }
+    if (headers instanceof CsvHeaders csv) {
+      Set<Path> read = new HashSet<>();
+      tables.values().forEach(table -> read.add(csv.dir().resolve(table).toAbsolutePath().normalize()));
+      mapping.crosswalks().values().forEach(p -> read.add(p.toAbsolutePath().normalize()));
+      for (Path file : csvFiles(csv.dir())) {
+        String fileName = csv.dir().relativize(file).toString();
+        if (!read.contains(file.toAbsolutePath().normalize()) && !mapping.ignoredFiles().contains(fileName)) {
+          unmapped.add(MappingRule.UNMAPPED_FILE.at(new Location.WholeFile(shownOf(shown, file)), "no entry under 'files:' of "
+              + mappingPath.getFileName() + " reads this file, so it is not published; map it (a file with named fields, or"
+              + " one with 'element:' and paths), or list '" + fileName + "' under 'ignore:'"));
+        }
+      }
     }
     List<Finding> told = new ArrayList<>(notes);
+    told.addAll(unmapped);
     if (headers instanceof SheetHeaders sheets) {
       sheets.headers().forEach((sheet, header) -> {
         if (!header.isEmpty() && !tables.containsValue(sheet)) {
@@ -444,7 +492,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
         }
       });
     }
-    return new InputSet(name, source, shown, InputForm.OWN, mapping, crosswalks, tables, null, null, told);
+    return new InputSet(name, source, shown, InputForm.OWN, mapping, crosswalks, tables, null, null, told, mappingPath);
   }
 
   private static String shownOf(String shown, Path file) {

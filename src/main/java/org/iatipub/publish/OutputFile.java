@@ -58,7 +58,7 @@ final class OutputFile {
 
   /** Appends one activity, already checked, with what lets a later run take it as it is (or null). */
   void append(IatiActivityType activity, byte[] xml, Dataset.Input input) throws IOException {
-    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml, input);
+    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml, ActivityPortfolio.of(activity), input);
   }
 
   /** The activity the previous run published from the same input, when it can be taken as it is; else null. */

@@ -16,15 +16,18 @@ import org.iatipub.publish.dataset.Manifest;
  *     nothing was committed (--strict with errors)
  * @param manifest the files the output directory now publishes; null when nothing was committed
  * @param errorsByRule error findings per rule id: why rows were withheld or rejected
+ * @param withheldByRule withheld activities per rule id: each activity counted once under every
+ *     rule its errors break (so the counts may add up to more than the activities withheld)
  *
  * <p>Close it when done with it: the change lists are kept in files until then.
  */
 public record PublishReport(List<SetOutcome> sets, Map<Severity, Long> findings, ChangeReport changes, Manifest manifest,
-    Map<String, Long> errorsByRule) implements AutoCloseable {
+    Map<String, Long> errorsByRule, Map<String, Long> withheldByRule) implements AutoCloseable {
   public PublishReport {
     sets = List.copyOf(sets);
     findings = Map.copyOf(findings);
     errorsByRule = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorsByRule));
+    withheldByRule = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(withheldByRule));
   }
 
   public long count(Severity severity) {

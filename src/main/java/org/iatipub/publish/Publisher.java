@@ -36,10 +36,12 @@ import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.mapping.ActivityDraft;
 import org.iatipub.mapping.ActivityMapping;
 import org.iatipub.mapping.OwnColumnsMapping;
+import org.iatipub.mapping.OwnFormHints;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
 import org.iatipub.model.iati.IatiActivityType;
 import org.iatipub.publish.dataset.Dataset;
+import org.iatipub.mapping.XmlElement;
 import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
 import org.iatipub.publish.dataset.Release;
@@ -154,15 +156,37 @@ public final class Publisher {
   /** As {@link #publish(PublishRequest, Consumer)}, telling {@code progress} of each activity decided on. */
   public PublishReport publish(PublishRequest request, Consumer<Finding> sink, Progress progress)
       throws CannotPublish, IOException {
+    return publish(request, (FindingSink) sink::accept, progress);
+  }
+
+  /**
+   * As {@link #publish(PublishRequest, Consumer, Progress)}, telling {@code sink} of each activity
+   * with its findings when it is decided on.
+   */
+  public PublishReport publish(PublishRequest request, FindingSink sink, Progress progress) throws CannotPublish, IOException {
     List<InputSet> sets = InputSet.discover(request);
     Map<Severity, Long> counts = new EnumMap<>(Severity.class);
     Map<String, Long> errors = new java.util.concurrent.ConcurrentHashMap<>();
-    Consumer<Finding> counted = finding -> {
-      counts.merge(finding.severity(), 1L, Long::sum);
-      if (finding.isError()) {
-        errors.merge(finding.rule(), 1L, Long::sum);
+    Map<String, Long> withheldBecause = new java.util.TreeMap<>();
+    FindingSink counted = new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        count(finding);
+        sink.accept(finding);
       }
-      sink.accept(finding);
+
+      @Override
+      public void activity(ActivityOutcome activity, List<Finding> findings) {
+        findings.forEach(this::count);
+        sink.activity(activity, findings);
+      }
+
+      private void count(Finding finding) {
+        counts.merge(finding.severity(), 1L, Long::sum);
+        if (finding.isError()) {
+          errors.merge(finding.rule(), 1L, Long::sum);
+        }
+      }
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
@@ -190,7 +214,7 @@ public final class Publisher {
           staged = stage(set, request.delimiter(), counted);
         }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, staged, request, file, counted, progress, shared, generated);
+        SetOutcome outcome = publishSet(set, staged, request, file, counted, progress, shared, generated, withheldBecause);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -203,11 +227,12 @@ public final class Publisher {
       }
       if (request.strict() && counts.getOrDefault(Severity.ERROR, 0L) > 0) {
         outcomes.replaceAll(SetOutcome::unpublished);
-        return new PublishReport(outcomes, counts, null, null, errors); // not committed: yesterday's output stays
+        // Not committed: yesterday's output stays.
+        return new PublishReport(outcomes, counts, null, null, errors, withheldBecause);
       }
       derived.forEach(release::derive);
       Release.Committed committed = release.commit();
-      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors);
+      return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors, withheldBecause);
     } finally {
       if (early != null) {
         early.shutdown();
@@ -269,8 +294,10 @@ public final class Publisher {
     return shared;
   }
 
+  /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
   private SetOutcome publishSet(InputSet set, Staged staged, PublishRequest request, OutputFile file,
-      Consumer<Finding> sink, Progress progress, List<String> shared, String generated) throws IOException {
+      FindingSink sink, Progress progress, List<String> shared, String generated, Map<String, Long> withheldBecause)
+      throws IOException {
     try (staged) {
       ActivityJoin join = staged.join();
       Programmes programmes = staged.programmes();
@@ -287,7 +314,9 @@ public final class Publisher {
       // Taking unchanged activities needs the checks (to read their findings by check): made inside.
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
-      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()))) {
+      ActivityChecks.Wording wording = set.form() == InputForm.OWN
+          ? new OwnFormHints(set.mapping(), set.mappingName())::message : ActivityChecks.Wording.AS_CHECKED;
+      try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()), wording)) {
         UnchangedActivities unchanged = new UnchangedActivities(fingerprints(set, request, shared, join.readings()), file,
             checks, !full, generated);
         // Mapping, binding, writing, schema validation and the checks of one activity alone run on
@@ -303,11 +332,11 @@ public final class Publisher {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
             Ready prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks, unchanged);
+              prepared = prepare(next, mapping, writers.get(), checks, unchanged, wording);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, unchanged)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, unchanged, wording)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -315,10 +344,10 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            boolean publish = prepared instanceof UnchangedActivities.Taken took
-                ? unchanged.publish(took, mapping, sink)
-                : decide((Prepared) prepared, checks, file, sink);
-            if (publish) {
+            Set<String> reasons = prepared instanceof UnchangedActivities.Taken took
+                ? unchanged.publish(took, mapping, set.shown(), sink)
+                : decide((Prepared) prepared, checks, file, set.shown(), sink);
+            if (reasons.isEmpty()) {
               published++;
               taken += prepared instanceof UnchangedActivities.Taken ? 1 : 0;
               for (SourceRow row : rows.allRows()) {
@@ -326,11 +355,9 @@ public final class Publisher {
               }
             } else {
               withheld++;
+              reasons.forEach(rule -> withheldBecause.merge(rule, 1L, Long::sum));
               file.withhold(rows.id());
               withhold(rows, tallies);
-              sink.accept(Finding.error("publish/withheld", rows.main().whole(),
-                  "activity '" + prepared.identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
-                      + " rows (this one and the rows linked to it) are not published"));
             }
           }
         } finally {
@@ -429,14 +456,14 @@ public final class Publisher {
   }
 
   private Ready prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
-      UnchangedActivities unchanged) throws IOException {
+      UnchangedActivities unchanged, ActivityChecks.Wording wording) throws IOException {
     String input = unchanged.fingerprint(rows, mapping.context(rows));
     UnchangedActivities.Taken taken = unchanged.take(rows, input);
-    return taken != null ? taken : build(rows, input, mapping, writer, checks, unchanged.generated());
+    return taken != null ? taken : build(rows, input, mapping, writer, checks, unchanged.generated(), wording);
   }
 
   private Prepared build(ActivityRows rows, String input, ActivityMapping mapping, ActivityWriter writer,
-      ActivityChecks checks, String generated) {
+      ActivityChecks checks, String generated, ActivityChecks.Wording wording) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
     DraftCells cells = new DraftCells(draft);
@@ -451,7 +478,7 @@ public final class Publisher {
     ActivityWriter.Written written = writer.write(bound.activity());
     for (ActivityWriter.Problem problem : written.problems()) {
       findings.add(Finding.error(problem.rule(), locate(problem, cells.get(), rows), "activity '" + draft.identifier()
-          + "', " + shortPath(problem.path()) + ": " + problem.message()));
+          + "', " + shortPath(problem.path()) + ": " + wording.message(problem.rule(), problem.path(), problem.message())));
     }
     // Equal prints mean every path of the draft was written; only when they differ is it worth
     // listing the paths of both to name what the model had no place for.
@@ -472,7 +499,7 @@ public final class Publisher {
       }
       IatiActivityType activity = bound.activity().getValue();
       notes = new ActivityNotes(draft.identifier(), generated, OutputFile.country(activity), OutputFile.region(activity),
-          kept, checks.view(written.record()), false).json(rows, activity.getIatiIdentifier().getValue());
+          title(draft.activity()), kept, checks.view(written.record()), false).json(rows, activity.getIatiIdentifier().getValue());
     }
     return new Prepared(rows, input, draft, bound, written, cells, findings, alone, notes);
   }
@@ -519,11 +546,17 @@ public final class Publisher {
     return InputFingerprint.forSet(texts, files, columns);
   }
 
-  /** Runs the checks over a prepared activity and publishes or withholds it; true when it was published. */
-  private static boolean decide(Prepared prepared, ActivityChecks checks, OutputFile file, Consumer<Finding> sink)
+  /**
+   * Runs the checks over a prepared activity and publishes or withholds it, telling {@code sink}
+   * with its findings.
+   *
+   * @return why it was withheld: the ids of the rules its errors break, in order; empty when it was published
+   */
+  private static Set<String> decide(Prepared prepared, ActivityChecks checks, OutputFile file, String set, FindingSink sink)
       throws IOException {
     List<Finding> findings = new ArrayList<>(prepared.findings());
     ActivityWriter.Written written = prepared.written();
+    String title = title(prepared.draft().activity());
     if (written != null) {
       if (written.valid()) {
         // The codelist and rule checks of validate; their errors withhold the activity too.
@@ -533,12 +566,37 @@ public final class Publisher {
       if (findings.stream().noneMatch(Finding::isError)) {
         file.append(prepared.bound().activity().getValue(), written.xml(),
             prepared.notes() == null ? null : new Dataset.Input(prepared.input(), prepared.notes()));
-        findings.forEach(sink);
-        return true;
+        sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, true), findings);
+        return Set.of();
       }
     }
-    findings.forEach(sink);
-    return false;
+    Set<String> reasons = new TreeSet<>();
+    findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
+    ActivityRows rows = prepared.rows();
+    findings.add(withheld(rows, prepared.draft().identifier()));
+    sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
+    return reasons;
+  }
+
+  /** The finding that says an activity is withheld, after the errors that withhold it. */
+  static Finding withheld(ActivityRows rows, String identifier) {
+    return Finding.error("publish/withheld", rows.main().whole(), "activity '" + identifier
+        + "' is withheld because of the errors above; its " + rows.allRows().size()
+        + " rows (this one and the rows linked to it) are not published");
+  }
+
+  /** The first narrative of the draft's title, for reports; empty when it has none. */
+  private static String title(XmlElement activity) {
+    for (XmlElement child : activity.children()) {
+      if (child.name().getLocalPart().equals("title") && child.name().getNamespaceURI().isEmpty()) {
+        for (XmlElement narrative : child.children()) {
+          if (narrative.name().getLocalPart().equals("narrative") && narrative.text() != null) {
+            return narrative.text().strip();
+          }
+        }
+      }
+    }
+    return "";
   }
 
   private static <T> T done(Future<T> prepared) throws IOException {

@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.iatipub.finding.Finding;
 import org.iatipub.mapping.ActivityMapping;
 import org.iatipub.publish.dataset.Dataset;
@@ -100,10 +101,13 @@ final class UnchangedActivities {
 
   /**
    * Publishes or withholds an activity taken as last published, reporting the findings a full run
-   * would: those kept, and those of the checks that compare activities, which read its view now (an
-   * error there withholds it). True when it was published.
+   * would, as {@code Publisher} reports a built one: those kept, and those of the checks that
+   * compare activities, which read its view now (an error there withholds it).
+   *
+   * @param set the input set, as shown
+   * @return why it was withheld: the ids of the rules its errors break, in order; empty when it was published
    */
-  boolean publish(Taken taken, ActivityMapping mapping, Consumer<Finding> sink) throws IOException {
+  Set<String> publish(Taken taken, ActivityMapping mapping, String set, FindingSink sink) throws IOException {
     ActivityNotes notes = taken.notes();
     List<Finding> findings = new ArrayList<>(notes.foundBy(-1));
     List<List<Finding>> kept = new ArrayList<>();
@@ -114,14 +118,18 @@ final class UnchangedActivities {
     // The rows are mapped again only if a finding needs the cell a path came from.
     findings.addAll(checks.checkTaken(notes.view(), kept, new Publisher.DraftCells(() -> mapping.map(rows)),
         rows.main().whole(), notes.identifier()));
-    findings.forEach(sink);
     if (findings.stream().anyMatch(Finding::isError)) {
-      return false;
+      Set<String> reasons = new TreeSet<>();
+      findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
+      findings.add(Publisher.withheld(rows, notes.identifier()));
+      sink.activity(new FindingSink.ActivityOutcome(set, notes.identifier(), notes.title(), false), findings);
+      return reasons;
     }
     // Findings placed at rows numbered anew are kept with the new numbers, as a full run keeps them.
     file.appendTaken(taken.previous(), notes, taken.bytes(),
         notes.moved() ? notes.json(rows, taken.previous().identifier()) : null);
-    return true;
+    sink.activity(new FindingSink.ActivityOutcome(set, notes.identifier(), notes.title(), true), findings);
+    return Set.of();
   }
 
   /** How many activities could not be taken because their bytes were not as the state says. */

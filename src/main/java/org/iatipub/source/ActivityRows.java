@@ -2,9 +2,11 @@ package org.iatipub.source;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.iatipub.finding.Finding;
 
 /**
@@ -29,11 +31,22 @@ public record ActivityRows(String id, SourceRow main, Map<String, List<SourceRow
     return children.getOrDefault(key, List.of());
   }
 
-  /** Every row that feeds this activity: they are published or withheld together. */
+  /**
+   * Every row that feeds this activity, each once: they are published or withheld together. A
+   * file that two of the mapping's entries read gives its rows to both, but it is one row to count.
+   */
   public List<SourceRow> allRows() {
+    Set<String> seen = new HashSet<>();
     List<SourceRow> all = new ArrayList<>();
     all.add(main);
-    children.values().forEach(all::addAll);
+    seen.add(main.file() + '\n' + main.row());
+    for (List<SourceRow> rows : children.values()) {
+      for (SourceRow row : rows) {
+        if (seen.add(row.file() + '\n' + row.row())) {
+          all.add(row);
+        }
+      }
+    }
     return all;
   }
 }

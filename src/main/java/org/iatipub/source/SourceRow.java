@@ -40,9 +40,9 @@ public record SourceRow(TableName table, long row, Map<String, String> cells) {
     return !get(column).isEmpty();
   }
 
-  /** Where the cell under {@code column} is, for findings. */
+  /** Where the cell under {@code column} is, with its text as read, for findings. */
   public Location.Cell cell(String column) {
-    return table.cell(row, column, columnNumber(column));
+    return table.cell(row, column, columnNumber(column)).withValue(cells.get(column));
   }
 
   /** Where the cell under {@code column} is in another row of the same table, e.g. the first of two with one id. */

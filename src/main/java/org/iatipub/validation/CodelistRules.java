@@ -145,7 +145,7 @@ final class CodelistRules {
       if (code == null) {
         reporter.report(Severity.ERROR, mapping.rule(), node, unknown(node, value));
       } else if (code.isWithdrawn()) {
-        reporter.report(Severity.WARNING, mapping.rule(), node, withdrawn(node, code));
+        reporter.report(Severity.WARNING, CodelistMapping.WITHDRAWN_RULE, node, withdrawn(node, code));
       }
     }
 

@@ -1,22 +1,29 @@
 package org.iatipub.validation;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
 
 /**
  * Builds each record (every child of the root element) as a tree of {@link Node}s from the SAX
  * stream and hands it to the checks, then forgets it. Only one record is in memory at a time.
+ * Only the file's own records go to the checks: anything else at that level (a second root nested
+ * in the first, say) is the schema's to report, and an activity rule must not judge it.
  */
 final class RecordReader {
   private final List<Check> checks;
+  private final String recordElement;
   private final Reporter reporter;
+  private final Consumer<RecordSpan> spans;
   private final NodeBuilder records = new NodeBuilder();
   private boolean inRoot;
   private Locator locator;
 
-  RecordReader(List<Check> checks, Reporter reporter) {
+  RecordReader(List<Check> checks, String recordElement, Reporter reporter, Consumer<RecordSpan> spans) {
     this.checks = checks;
+    this.recordElement = recordElement;
+    this.spans = spans;
     this.reporter = reporter;
   }
 
@@ -52,8 +59,9 @@ final class RecordReader {
       return;
     }
     Node node = records.end();
-    if (records.depth() == 0 && node.isIati()) {
+    if (records.depth() == 0 && node.isIati() && node.name().equals(recordElement)) {
       checks.forEach(check -> check.record(node, reporter));
+      spans.accept(RecordSpan.of(node, locator == null ? 0 : locator.getLineNumber()));
     }
   }
 

@@ -3,8 +3,9 @@ package org.iatipub.validation;
 import org.xml.sax.SAXParseException;
 
 /**
- * A schema validator's complaint, split into the XML Schema constraint it names (such as {@code
- * xsd/cvc-complex-type.2.4.a}, the rule id of the finding) and the message that follows it.
+ * A schema validator's complaint as a finding's rule and message: the rule is the official
+ * validator's schema id, and the message keeps the XML Schema constraint it names (such as {@code
+ * cvc-complex-type.2.4.a}) at its end, for those who look constraints up.
  */
 public record SchemaViolation(String rule, String message) {
 
@@ -12,8 +13,10 @@ public record SchemaViolation(String rule, String message) {
     String message = String.valueOf(e.getMessage());
     int colon = message.indexOf(": ");
     if (message.startsWith("cvc-") && colon > 0) {
-      return new SchemaViolation("xsd/" + message.substring(0, colon), message.substring(colon + 2));
+      String text = message.substring(colon + 2).strip();
+      text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+      return new SchemaViolation(FileLevelRule.SCHEMA.id(), text + " (schema constraint " + message.substring(0, colon) + ")");
     }
-    return new SchemaViolation("xsd", message);
+    return new SchemaViolation(FileLevelRule.SCHEMA.id(), message);
   }
 }

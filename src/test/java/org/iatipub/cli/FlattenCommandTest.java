@@ -52,7 +52,7 @@ class FlattenCommandTest {
     Run run = flatten(file.toString(), "--output", sheets.toString(), "--format", "xlsx");
 
     assertEquals(new Run(1, file + ":1:13: error: the root element is <catalogue>, not <iati-activities> or"
-        + " <iati-organisations>: this is no IATI file, so there is nothing to flatten [iati/root]\n"
+        + " <iati-organisations>: this is no IATI file, so there is nothing to flatten [0.2.1]\n"
         + file + ": not flattened\n0 of 1 files flattened into " + sheets + "; publish them with: iatipub publish --input "
         + sheets + " --schema-only\n", ""), run);
   }

@@ -29,10 +29,10 @@ class RulesCommandTest {
     Map<String, JsonNode> byId = new HashMap<>();
     listing.get("rules").forEach(rule -> byId.put(rule.get("id").asText(), rule));
     assertEquals(listing.get("rules").size(), listing.get("count").asInt());
-    assertEquals("error", byId.get("xsd/*").get("severity").asText(), "the schema check");
+    assertEquals("error", byId.get("0.3.1").get("severity").asText(), "the schema check");
     assertEquals("error", byId.get("9.76.1").get("severity").asText(), "the DAC sector codelist check");
     assertEquals("error", byId.get("2.1.2").get("severity").asText(), "sector percentages");
-    assertEquals("warning", byId.get("1.1.1").get("severity").asText());
+    assertEquals("warning", byId.get("1.1.21").get("severity").asText());
     assertEquals("iati-activities", byId.get("6.6.2").get("appliesTo").get(0).asText());
     assertTrue(byId.get("7.8.2").get("checks").asText().contains("currency"));
   }

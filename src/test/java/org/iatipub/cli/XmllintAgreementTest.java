@@ -1,6 +1,7 @@
 package org.iatipub.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code validate --format json} over the official schema test suite gives, file by file, the
  * verdict that libxml2's {@code xmllint --schema} gives with the official XSD: an independent
- * validator, so agreement is not just Java agreeing with itself.
+ * validator, so agreement is not just Java agreeing with itself. Many of the suite's files declare
+ * version "xx": validate stops those at 0.6.1, as the official validator does, before the schema
+ * (with or without {@code --schema-only}); {@code SchemaConformanceTest} judges them by the schema
+ * alone.
  */
 class XmllintAgreementTest {
 
@@ -40,13 +46,20 @@ class XmllintAgreementTest {
     assertEquals(1, code, "the suite holds invalid files");
     // With every check on, "schemaValid" carries the schema's verdict; with --schema-only, "valid" does.
     Map<String, Boolean> ours = new TreeMap<>();
+    Set<String> stoppedAtTheVersion = new TreeSet<>();
     for (JsonNode file : new ObjectMapper().readTree(out.toString()).get("files")) {
       ours.put(file.get("path").asText(), file.get("schemaValid").asBoolean());
+      file.get("findings").forEach(f -> {
+        if (f.get("rule").asText().equals("0.6.1")) {
+          stoppedAtTheVersion.add(file.get("path").asText());
+        }
+      });
     }
     Map<String, Boolean> oursSchemaOnly = new TreeMap<>();
     for (JsonNode file : new ObjectMapper().readTree(schemaOnly.toString()).get("files")) {
       oursSchemaOnly.put(file.get("path").asText(), file.get("valid").asBoolean());
     }
+    oursSchemaOnly.keySet().removeAll(stoppedAtTheVersion);
 
     Map<String, Boolean> verdicts = new TreeMap<>();
     try (Stream<Path> kinds = Files.list(suite)) {
@@ -57,8 +70,12 @@ class XmllintAgreementTest {
       }
     }
     assertEquals(686, verdicts.size());
-    assertEquals(verdicts, ours);
-    assertEquals(verdicts, oursSchemaOnly);
+    assertTrue(stoppedAtTheVersion.size() > 100, "the suite's files of version xx: " + stoppedAtTheVersion.size());
+    Map<String, Boolean> checkedBySchema = new TreeMap<>(verdicts);
+    checkedBySchema.keySet().removeAll(stoppedAtTheVersion);
+    ours.keySet().removeAll(stoppedAtTheVersion);
+    assertEquals(checkedBySchema, ours);
+    assertEquals(checkedBySchema, oursSchemaOnly);
   }
 
   private static Map<String, Boolean> xmllintVerdicts(Path xmllint, Path xsd, Path dir) throws IOException, InterruptedException {

@@ -136,8 +136,11 @@ class CodelistImportTest {
     assertEquals("9.77.1", rule(snapshot, "iati-activity/sector/@code", "SectorCategory"));
     assertEquals("9.76.1", rule(snapshot, "iati-activity/sector/@code", "Sector"));
     assertEquals("9.95.1", rule(snapshot, "*/@xml:lang", "Language"));
-    // The validator's catalogue has no check of SDG goals given as sectors; the project's id stands in.
-    assertEquals("codelist/UNSDG-Goals", rule(snapshot, "iati-activity/sector/@code", "UNSDG-Goals"));
+    // Not in the catalogue, but run by the validator under these ids.
+    assertEquals("9.129.1", rule(snapshot, "iati-activity/sector/@code", "UNSDG-Goals"));
+    assertEquals("9.132.1", rule(snapshot, "iati-activity/transaction/sector/@code", "UNSDG-Targets"));
+    // The validator has no id for earmarking categories on transactions; the project's id stands in.
+    assertEquals("codelist/EarmarkingCategory", rule(snapshot, "iati-activity/transaction/aid-type/@code", "EarmarkingCategory"));
     assertEquals(124, snapshot.mappings().size());
   }
 

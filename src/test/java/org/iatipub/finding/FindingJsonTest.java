@@ -28,7 +28,7 @@ class FindingJsonTest {
     Finding finding = Finding.warning("3.7.1", new Location.Cell("in/projects.csv", 12, "country"), "no country");
 
     assertEquals("{\"severity\":\"WARNING\",\"rule\":\"3.7.1\",\"location\":{\"kind\":\"cell\",\"file\":\"in/projects.csv\","
-        + "\"row\":12,\"column\":\"country\",\"sheet\":\"\",\"columnNumber\":0},\"message\":\"no country\"}",
+        + "\"row\":12,\"column\":\"country\",\"sheet\":\"\",\"columnNumber\":0,\"value\":\"\"},\"message\":\"no country\"}",
         written(finding));
   }
 
@@ -36,7 +36,8 @@ class FindingJsonTest {
   void everyKindOfPlaceComesBackAsItWas() throws Exception {
     List<Finding> findings = List.of(
         Finding.error("csv/not-utf8", new Location.Cell("a.csv", 3, ""), "bytes"),
-        Finding.warning("3.7.1", new Location.Cell("in/book.xlsx", 14, "country").inSheet("projects 2025", 3), "no country"),
+        Finding.warning("3.7.1", new Location.Cell("in/book.xlsx", 14, "country").inSheet("projects 2025", 3).withValue("Timor"),
+            "no country"),
         new Finding(Severity.INFO, "1000.0.6", new Location.XmlPosition("a.xml", 7, 21), "cited \"elsewhere\"\n"),
         Finding.warning("publish/set-incomplete", new Location.WholeFile("a.csv"), "ünïcode ✓"));
 

@@ -102,6 +102,32 @@ class OwnColumnPathsTest {
   }
 
   @Test
+  void anActivityMayHaveALanguageOfItsOwnAndTheOrganisationsNarrativesThenSayTheirs() throws Exception {
+    PublishRun run = publish("""
+        files:
+          projects:
+            paths:
+              "@xml:lang": language
+        """, "projects.csv", OwnForm.PROJECTS.replace("modality\n", "modality,language\n")
+            .replace(",2025-12-31,\n", ",2025-12-31,,fr\n").replace(",TA\n", ",TA,\n"));
+
+    assertEquals("fr", run.xpath(file(), ethiopia("@*[local-name()='lang']")));
+    assertEquals("en", run.xpath(file(), cambodia("@*[local-name()='lang']")));
+    run.assertXml(file(), ethiopia("title"), """
+        <title>
+          <narrative xml:lang="en">Decent jobs for young women and men in Ethiopia</narrative>
+          <narrative xml:lang="zh">埃塞俄比亚青年男女体面就业</narrative>
+        </title>
+        """);
+    run.assertXml(file(), cambodia("title"), """
+        <title>
+          <narrative>Building a social protection floor in Cambodia</narrative>
+          <narrative xml:lang="zh">柬埔寨社会保护底线建设</narrative>
+        </title>
+        """);
+  }
+
+  @Test
   void aFileOfPathsMakesOneElementPerRow() throws Exception {
     PublishRun run = publish("""
         crosswalks:

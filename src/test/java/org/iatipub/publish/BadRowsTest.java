@@ -78,6 +78,32 @@ class BadRowsTest {
   }
 
   @Test
+  void aFileTwoEntriesReadCountsEachOfItsRowsOnce() throws Exception {
+    // sectors.csv feeds the sectors and, through a second entry, each activity's location name;
+    // Ethiopia has 5 rows in all (its project, participants, sector and transaction rows), not 6.
+    OwnForm.write(input, "sectors.csv", """
+        code,theme,share
+        ET-22-01-NLD,EMP-YUOTH,100
+        KH-23-02-SWE,SOCPRO,100
+        """);
+    PublishRun.file(input, "mapping.yaml", OwnForm.mapping("""
+        files:
+          places:
+            file: sectors.csv
+            element: location
+            columns: {project: code}
+            paths: {name/narrative: theme}
+            ignore: [share]
+        """));
+    PublishRun run = publish();
+
+    assertEquals(new FileTally(input + "/sectors.csv", 2, 1, 1, 0), run.tally("sectors.csv"));
+    assertTrue(run.printed().contains("activity 'XM-DAC-41302-" + ETHIOPIA + "' is withheld because of the errors above; its 5 rows"),
+        run.printed());
+    assertOnlyCambodiaPublished(run);
+  }
+
+  @Test
   void aBadDateNamesItsCell() throws Exception {
     OwnForm.write(input, "projects.csv", OwnForm.PROJECTS.replace("2022-01-01", "31/12/2021"));
     PublishRun run = publish();
@@ -201,7 +227,7 @@ class BadRowsTest {
     Files.writeString(input.resolve("projects.csv"), OwnForm.PROJECTS + "\"NP-24-01-FIN,unclosed\n");
     PublishRun second = publish();
 
-    assertEquals(List.of(".iatipub.lock", "iatipub-state.json", name, "manifest.json"), PublishRun.allFilesIn(output),
+    assertEquals(List.of(".iatipub.lock", "iatipub-portfolio.json", "iatipub-state.json", name, "manifest.json"), PublishRun.allFilesIn(output),
         "no temporary file or staging directory is left behind");
     assertEquals(new String(published, StandardCharsets.UTF_8), Files.readString(output.resolve(name)));
   }

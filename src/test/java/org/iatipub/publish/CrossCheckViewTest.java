@@ -67,7 +67,8 @@ class CrossCheckViewTest {
       assertEquals(fromWhole, fromViews, file.toString());
       findings += fromWhole.size();
     }
-    assertTrue(files > 100 && findings > 100, files + " files, " + findings + " findings: too few to show anything");
+    // 62 findings since the rules the official validator does not run on 2.0x files (1.1.1 among them) went.
+    assertTrue(files > 100 && findings > 50, files + " files, " + findings + " findings: too few to show anything");
   }
 
   @Test

@@ -355,7 +355,7 @@ final class EditScript {
   /**
    * Makes activity {@code id} one published with warnings: no country and no transactions (3.7.1,
    * which a check of the activity alone finds, kept in the state), and in the path-header form
-   * another reporting organisation too (1.1.1, which the identifier check that compares activities
+   * another reporting organisation too (1.1.21, which the identifier check that compares activities
    * finds again from the activity's view).
    */
   private static void warn(Form form, Path input, Table main, String id) throws IOException {

@@ -25,8 +25,10 @@ import org.iatipub.mapping.ActivityBinder;
 import org.iatipub.publish.dataset.ChangeReport;
 import org.iatipub.publish.dataset.Layout;
 import org.iatipub.publish.dataset.Manifest;
+import org.iatipub.publish.dataset.PortfolioSummary;
 import org.iatipub.publish.dataset.SplitRule;
 import org.iatipub.validation.SchemaSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -45,10 +47,18 @@ class NightlyRunTest {
 
   @TempDir Path input;
   @TempDir Path output;
+  /** The reports of the test's runs: each keeps its change lists in a scratch directory until closed. */
+  private final List<PublishReport> reports = new ArrayList<>();
+
+  @AfterEach
+  void closeReports() {
+    reports.forEach(PublishReport::close);
+  }
 
   private PublishReport run(Clock clock, PublishRequest request) throws Exception {
     List<Finding> findings = new ArrayList<>();
     PublishReport report = new Publisher(BINDER, SchemaSet.bundled().activities(), clock).publish(request, findings::add);
+    reports.add(report);
     for (SetOutcome set : report.sets()) {
       set.files().forEach(tally -> assertTrue(tally.balanced(), tally + " does not add up"));
     }
@@ -184,7 +194,9 @@ class NightlyRunTest {
       activities += count;
     }
     assertEquals(report.sets().get(0).published(), activities);
-    assertEquals(names, report.manifest().files().stream().map(Manifest.Entry::name).toList());
+    assertEquals(names, report.manifest().files().stream().filter(e -> !e.kind().equals(PortfolioSummary.KIND)).map(Manifest.Entry::name).toList());
+    assertEquals(List.of(PortfolioSummary.FILE + " " + PortfolioSummary.KIND), report.manifest().files().stream()
+        .filter(e -> !e.name().endsWith(".xml")).map(e -> e.name() + " " + e.kind()).toList(), "and the portfolio's summary, as such");
     assertTrue(Files.readString(output.resolve(Manifest.FILE)).contains("\"sha256\""));
 
     // Back to one file: the split files are removed, the manifest lists the one file.
@@ -223,6 +235,7 @@ class NightlyRunTest {
     List<Finding> findings = new ArrayList<>();
     PublishReport report = new Publisher(BINDER, SchemaSet.bundled().activities(), MONDAY)
         .publish(new PublishRequest(input, null, output, ',', null, false), findings::add);
+    reports.add(report);
     String printed = findings.stream().map(Finding::toString).reduce("", (a, b) -> a + b + "\n");
 
     assertTrue(printed.contains(input + "/organisation.csv:3:value: error: '1,000' is not a plain number"), printed);

@@ -81,6 +81,21 @@ class SamplesTest {
   }
 
   @Test
+  void thePortfolioNamesItsOwnOutcomesAndSaysWhichProjectsAreHumanitarianAndWhomToContact() throws Exception {
+    Document portfolio = run.document("ilo-portfolio.xml");
+    var xpath = XPathFactory.newInstance().newXPath();
+    String activities = xpath.evaluate("count(//iati-activity)", portfolio);
+
+    assertEquals(activities, xpath.evaluate("count(//iati-activity[sector[@vocabulary='99' and @vocabulary-uri and @percentage='100'"
+        + " and narrative[not(@*[local-name()='lang'])] and narrative[@*[local-name()='lang']='zh']]])", portfolio));
+    assertEquals("true", xpath.evaluate("count(//iati-activity[@humanitarian='1']) > 0"
+        + " and count(//iati-activity[@humanitarian='1'][not(recipient-country/@code='JO' or recipient-country/@code='LB')]) = 0",
+        portfolio));
+    assertEquals(activities, xpath.evaluate("count(//iati-activity[contact-info[@type='1']/email and contact-info/organisation/narrative])",
+        portfolio));
+  }
+
+  @Test
   void theWorkbookGivesItsTypedDatesAndAmountsAndItsFormulasValues() throws Exception {
     Document eiip = run.document("ilo-eiip.xml");
     var xpath = XPathFactory.newInstance().newXPath();

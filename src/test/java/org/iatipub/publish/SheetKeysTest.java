@@ -94,7 +94,7 @@ class SheetKeysTest {
   void aValueGivenTwiceForOneItemWithholdsTheActivity() throws Exception {
     PublishRun run = publish("main.csv", MAIN, "results.csv", RESULTS.replace("XM-EX-1,r2,2,", "XM-EX-1,r1,2,"));
 
-    assertEquals(List.of(Finding.error("path-header/given-twice", new Location.Cell(input + "/results.csv", 3, "result/0/@type"),
+    assertEquals(List.of(Finding.error("path-header/given-twice", new Location.Cell(input + "/results.csv", 3, "result/0/@type").withValue("2"),
         "'result/0/@type' was already given for this item by " + input + "/results.csv row 2; rows with the same keys add"
             + " to one item, so each value may be given once (give this row keys of its own if it is another item)"),
         Finding.error("publish/withheld", new Location.Cell(input + "/main.csv", 2, ""), "activity 'XM-EX-1' is withheld"
@@ -109,7 +109,7 @@ class SheetKeysTest {
         XM-EX-1,1,1
         """);
 
-    assertEquals(Finding.error("path-header/missing-key", new Location.Cell(input + "/indicators.csv", 2, "#result/indicator"),
+    assertEquals(Finding.error("path-header/missing-key", new Location.Cell(input + "/indicators.csv", 2, "#result/indicator").withValue("1"),
         "the key in '#result/indicator' names an item inside a result, but the row gives no '#result' to say which one;"
             + " fill in that column"), run.findings().get(0));
   }

@@ -53,7 +53,8 @@ public final class StageCost {
     try (Workbook workbook = set.openWorkbook();
         Programmes programmes = own ? Programmes.create(set.mapping()) : null;
         ActivityJoin join = stage(set.sources(workbook, ','), own ? "project id" : set.link(), findings, programmes);
-        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()))) {
+        ActivityChecks checks = new ActivityChecks(StandardChecks.suite(java.time.Clock.systemUTC()), new Location.WholeFile(set.shown()),
+            ActivityChecks.Wording.AS_CHECKED)) {
       if (!findings.isEmpty()) {
         System.out.println(findings.size() + " findings while staging, the first: " + findings.get(0));
       }

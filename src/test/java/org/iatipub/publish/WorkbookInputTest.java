@@ -152,11 +152,14 @@ class WorkbookInputTest {
   }
 
   @Test
-  void findingsNameTheSheetAndCellInTheTextAndTheJsonReport() throws Exception {
+  void findingsNameTheSheetAndCellInEveryReportFormat() throws Exception {
     Path book = WorkbookFiles.typedXlsx(dir.resolve("in/portfolio.xlsx"), sheets(SECTORS.replace("16020,40", "99999,40")));
+    Path html = dir.resolve("report.html");
 
-    String text = cli("--input", book.toString(), "--output", dir.resolve("out").toString());
+    String text = cli("--input", book.toString(), "--output", dir.resolve("out").toString(), "--report", html.toString());
     String json = cli("--input", book.toString(), "--output", dir.resolve("out").toString(), "--format", "json");
+    String csv = cli("--input", book.toString(), "--output", dir.resolve("out").toString(), "--format", "csv");
+    String official = cli("--input", book.toString(), "--output", dir.resolve("out").toString(), "--format", "iati-validator", "--flat");
 
     List<String> printed = text.lines().filter(line -> line.contains(": error: ")).map(line -> line.split(": error: ")[0]).toList();
     List<String> reported = new ArrayList<>();
@@ -167,6 +170,31 @@ class WorkbookInputTest {
     List<String> expected = List.of(book + "!sectors!B4", book + "!main!3:3");
     assertEquals(expected, printed);
     assertEquals(expected, reported);
+    assertEquals('\uFEFF', csv.charAt(0), "a byte-order mark, for spreadsheets to read it as UTF-8");
+    List<List<String>> rows = new ArrayList<>();
+    for (org.apache.commons.csv.CSVRecord row : org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(csv.substring(1)))) {
+      if (row.size() > 9 && rows.size() < 3) {
+        rows.add(List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(9)));
+      }
+    }
+    assertEquals(List.of(
+        List.of("file", "sheet", "row", "column", "cell", "value", "rule"),
+        List.of(book.toString(), "sectors", "4", "sector/0/@vocabulary", book + "!sectors!B4", "1", "9.76.1"),
+        List.of(book.toString(), "main", "3", "", book + "!main!3:3", "", "publish/withheld")), rows,
+        "the CSV gives the file, sheet, row, column name, the cell as a spreadsheet names it, and its value");
+    List<String> contexts = new ArrayList<>();
+    for (JsonNode error : new ObjectMapper().readTree(official).path("errors")) {
+      contexts.add(error.path("context").get(0).toString());
+    }
+    assertEquals(List.of(
+        "{\"text\":\"At " + book + "!sectors!B4, which holds '1'\",\"file\":\"" + book + "\",\"sheet\":\"sectors\",\"row\":4,"
+            + "\"column\":\"sector/0/@vocabulary\",\"value\":\"1\"}",
+        "{\"text\":\"At " + book + "!main!3:3\",\"file\":\"" + book + "\",\"sheet\":\"main\",\"row\":3}"), contexts,
+        "the official shape's context names the cell and gives its parts");
+    String report = Files.readString(html);
+    for (String cell : expected) {
+      assertEquals(true, report.contains("<code>" + cell + "</code>"), "the HTML report shows " + cell);
+    }
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a check sees of a record read from a file. */
+/** What a check sees of a record read from a file: the file's own records, one at a time. */
 class RecordReaderTest {
   @TempDir Path dir;
 
@@ -40,5 +40,21 @@ class RecordReaderTest {
     assertEquals("\tXM-DAC-41302-1\n    ", identifier.writtenText());
     Node narrative = activity.child("title").orElseThrow().child("narrative").orElseThrow();
     assertEquals("Decent work", narrative.writtenText(), "nothing around it: the same text");
+  }
+
+  @Test
+  void onlyTheFilesOwnRecordsGoToTheChecks() throws IOException {
+    List<Node> records = records("""
+        <iati-organisations version="2.03">
+          <iati-organisation><organisation-identifier>XM-DAC-1</organisation-identifier></iati-organisation>
+          <iati-organisations version="2.03">
+            <iati-organisation><organisation-identifier>XM-DAC-2</organisation-identifier></iati-organisation>
+          </iati-organisations>
+          <iati-activity><iati-identifier>XM-DAC-1-1</iati-identifier></iati-activity>
+          <iati-organisation><organisation-identifier>XM-DAC-3</organisation-identifier></iati-organisation>
+        </iati-organisations>
+        """);
+    assertEquals(List.of("XM-DAC-1", "XM-DAC-3"),
+        records.stream().map(r -> r.child("organisation-identifier").orElseThrow().text()).toList());
   }
 }

@@ -6,12 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.iatipub.codelist.Code;
 import org.iatipub.codelist.CodeStatus;
 import org.iatipub.codelist.Codelist;
+import org.iatipub.codelist.SourceDigest;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.xml.SafeXml;
 import org.xml.sax.Attributes;
@@ -67,7 +65,7 @@ public final class StandardCodesImport {
     if (!Files.isDirectory(oecd) || !Files.isDirectory(ceb)) {
       throw new ImportFailure(dir + " is not a standards directory: it needs oecd/ and ceb/");
     }
-    Digest digest = new Digest();
+    SourceDigest digest = new SourceDigest();
     Map<String, String> isoByName = isoByName();
     Map<StandardList, Codelist> lists = new EnumMap<>(StandardList.class);
 
@@ -174,7 +172,7 @@ public final class StandardCodesImport {
   }
 
   /** A list of code and English name, with its category from {@code categoryColumn} when given. */
-  private static List<Code> simple(Path dir, String file, String categoryColumn, Digest digest) throws ImportFailure {
+  private static List<Code> simple(Path dir, String file, String categoryColumn, SourceDigest digest) throws ImportFailure {
     List<Code> codes = new ArrayList<>();
     for (CSVRecord row : read(dir, file, digest)) {
       codes.add(active(field(row, "code", file), field(row, "name_en", file), categoryColumn == null ? "" : field(row, categoryColumn, file)));
@@ -224,9 +222,9 @@ public final class StandardCodesImport {
     return Integer.parseInt(value);
   }
 
-  private static List<CSVRecord> read(Path dir, String file, Digest digest) throws ImportFailure {
+  private static List<CSVRecord> read(Path dir, String file, SourceDigest digest) throws ImportFailure {
     Path path = dir.resolve(file);
-    digest.add(dir.getFileName() + "/" + file, path);
+    add(digest, dir.getFileName() + "/" + file, path);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(in, format)) {
       return parser.getRecords();
@@ -236,8 +234,8 @@ public final class StandardCodesImport {
   }
 
   /** The date the OECD code lists were last modified: the root's {@code date-last-modified}. */
-  private static String oecdEdition(Path file, Digest digest) throws ImportFailure {
-    digest.add("oecd/" + file.getFileName(), file);
+  private static String oecdEdition(Path file, SourceDigest digest) throws ImportFailure {
+    add(digest, "oecd/" + file.getFileName(), file);
     String[] date = new String[1];
     XMLReader reader = SafeXml.newReader();
     reader.setContentHandler(new DefaultHandler() {
@@ -262,29 +260,12 @@ public final class StandardCodesImport {
     return date[0].substring(0, 10);
   }
 
-  /** SHA-256 over the files' names and bytes, in import order. */
-  private static final class Digest {
-    private final MessageDigest sha256;
-
-    Digest() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java runtime has SHA-256", e);
-      }
-    }
-
-    void add(String name, Path file) throws ImportFailure {
-      sha256.update((name + "\n").getBytes(StandardCharsets.UTF_8));
-      try {
-        sha256.update(Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new ImportFailure("cannot read " + file + ": " + e.getMessage());
-      }
-    }
-
-    String value() {
-      return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+  private static void add(SourceDigest digest, String name, Path file) throws ImportFailure {
+    try {
+      digest.add(name, file);
+    } catch (IOException e) {
+      throw new ImportFailure("cannot read " + file + ": " + e.getMessage());
     }
   }
+
 }

@@ -78,24 +78,32 @@ public final class Dataset {
     return published;
   }
 
+  /** Adds one record that is not an activity (an organisation): it has no part in the portfolio. */
+  public void add(String identifier, String splitKey, byte[] xml) throws IOException {
+    add(identifier, splitKey, xml, null);
+  }
+
   /**
    * Adds one record, already valid.
    *
    * @param identifier its IATI identifier
    * @param splitKey its recipient country or region code for a split layout, or null
    * @param xml its bytes as written, with or without a last-updated-datetime
+   * @param portfolio its part in the portfolio, from what was written; null for a record that is not an activity
    */
-  public void add(String identifier, String splitKey, byte[] xml) throws IOException {
-    add(identifier, splitKey, xml, null);
+  public void add(String identifier, String splitKey, byte[] xml, PortfolioFacts portfolio) throws IOException {
+    add(identifier, splitKey, xml, portfolio, null);
   }
 
   /**
    * Adds one record, already valid, with what lets a later run take it as it is.
    *
+   * @param portfolio its part in the portfolio, from what was written; null for a record that is not an activity
    * @param input the fingerprint of its input, and the publishing stage's notes on it; null when
    *     a later run is to build it again whatever happens
    */
-  public synchronized void add(String identifier, String splitKey, byte[] xml, Input input) throws IOException {
+  public synchronized void add(String identifier, String splitKey, byte[] xml, PortfolioFacts portfolio, Input input)
+      throws IOException {
     ContentStamp.Parts split = stamp.split(xml);
     String sha = ContentStamp.sha256(split.content());
     PublishState.Entry before = previous.lookUp(set, identifier);
@@ -108,7 +116,8 @@ public final class Dataset {
         || !file.name().equals(before.file()));
     PublishState.Reuse reuse = input == null ? null
         : new PublishState.Reuse(input.fingerprint(), at, record.length, PublishedBytes.checksum(record), input.notes());
-    run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false, reuse));
+    run.published(set, identifier, new PublishState.Entry(sha, when, file.name(), false,
+        portfolio == null ? "" : portfolio.encode(), reuse));
     published++;
     progress.record(set);
   }

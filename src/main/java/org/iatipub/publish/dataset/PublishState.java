@@ -16,7 +16,7 @@ import org.iatipub.scratch.RecordFormat;
  * content (without its timestamp) and the {@code last-updated-datetime} it was given. It is
  * committed with the files it describes, so it never disagrees with them.
  *
- * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld"}}}}</pre>
+ * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld", "portfolio"}}}}</pre>
  *
  * A record published with the fingerprint of its input also has {@code "input-fingerprint",
  * "offset", "length", "crc32c", "notes"} (see {@link Reuse}): what lets the next run take its bytes
@@ -38,11 +38,17 @@ public final class PublishState {
    * @param file the file it is in
    * @param withheld true when this run withheld it: it is in no file, and kept here so that it keeps
    *     its timestamp when it comes back unchanged
+   * @param portfolio its part in the published portfolio ({@link PortfolioFacts#encode}), empty
+   *     when not known (an organisation, or a state written before these were kept)
    */
-  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, Reuse reuse) {
-    /** A record with nothing that lets a later run take its bytes as they are. */
+  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, String portfolio, Reuse reuse) {
+    public Entry {
+      portfolio = portfolio == null ? "" : portfolio;
+    }
+
+    /** A record with nothing that lets a later run take its bytes as they are, its part in the portfolio not known. */
     public Entry(String sha256, String lastUpdated, String file, boolean withheld) {
-      this(sha256, lastUpdated, file, withheld, null);
+      this(sha256, lastUpdated, file, withheld, "", null);
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -50,6 +56,7 @@ public final class PublishState {
       RecordFormat.writeText(out, sha256);
       RecordFormat.writeText(out, lastUpdated);
       RecordFormat.writeText(out, file);
+      RecordFormat.writeText(out, portfolio);
       out.writeBoolean(reuse != null);
       if (reuse != null) {
         reuse.writeTo(out);
@@ -59,23 +66,24 @@ public final class PublishState {
     static Entry readFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
       return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
-          in.readBoolean() ? Reuse.readFrom(in) : null);
+          RecordFormat.readText(in), in.readBoolean() ? Reuse.readFrom(in) : null);
     }
 
     /** As {@link #readFrom}, leaving out what lets the record be taken as it is (its notes are long). */
     static Entry readSummaryFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
-      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld, null);
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
+          RecordFormat.readText(in), null);
     }
 
     /** The same record, withheld by this run: in no file, so with nothing to take bytes from. */
     Entry asWithheld() {
-      return new Entry(sha256, lastUpdated, file, true, null);
+      return new Entry(sha256, lastUpdated, file, true, portfolio, null);
     }
 
     /** The same record at another place. */
     Entry at(String file, Reuse reuse) {
-      return new Entry(sha256, lastUpdated, file, withheld, reuse);
+      return new Entry(sha256, lastUpdated, file, withheld, portfolio, reuse);
     }
   }
 
@@ -176,6 +184,7 @@ public final class PublishState {
     long length = -1;
     String crc32c = null;
     String notes = null;
+    String portfolio = "";
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       json.nextToken();
@@ -184,6 +193,7 @@ public final class PublishState {
         case "last-updated" -> lastUpdated = json.getValueAsString();
         case "file" -> file = json.getValueAsString();
         case "withheld" -> withheld = json.getValueAsBoolean();
+        case "portfolio" -> portfolio = json.getValueAsString();
         case "input-fingerprint" -> input = json.getValueAsString();
         case "offset" -> offset = json.getValueAsLong(-1);
         case "length" -> length = json.getValueAsLong(-1);
@@ -194,7 +204,8 @@ public final class PublishState {
     }
     // A record whose place is not wholly known is built again, never taken from a guess.
     boolean whole = input != null && offset >= 0 && length > 0 && crc32c != null && notes != null && !withheld;
-    return new Entry(sha256, lastUpdated, file, withheld, whole ? new Reuse(input, offset, length, crc32c, notes) : null);
+    return new Entry(sha256, lastUpdated, file, withheld, portfolio,
+        whole ? new Reuse(input, offset, length, crc32c, notes) : null);
   }
 
   private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws IOException {
@@ -248,6 +259,9 @@ public final class PublishState {
       json.writeStringField("last-updated", entry.lastUpdated());
       json.writeStringField("file", entry.file());
       json.writeBooleanField("withheld", entry.withheld());
+      if (!entry.portfolio().isEmpty()) {
+        json.writeStringField("portfolio", entry.portfolio());
+      }
       Reuse reuse = entry.reuse();
       if (reuse != null) {
         json.writeStringField("input-fingerprint", reuse.input());

@@ -202,7 +202,7 @@ public final class Release implements AutoCloseable {
     }
     published.close();
     derive(files, moves);
-    Manifest manifest = new Manifest(files);
+    Manifest manifest;
     ChangeReport report;
     try (ChangeList changes = ChangeList.start();
         ExternalSort<Keyed> state = Keyed.sort(scratch, "state");
@@ -217,12 +217,16 @@ public final class Release implements AutoCloseable {
           changes.add(ChangeReport.Kind.REMOVED, setAndFile[0], key.substring(key.indexOf('\0') + 1), setAndFile[1]);
         }
       }
-      writeState(state);
+      PortfolioSummary.Sum portfolio = new PortfolioSummary.Sum();
+      writeState(state, portfolio);
+      files.add(stagePortfolio(portfolio.summary(), moves));
+      manifest = new Manifest(files);
       StoredJson.write(staging.resolve(Manifest.FILE), manifest);
       moves.add(PublishState.FILE);
       moves.add(Manifest.FILE); // last: a manifest only ever lists files already in place
+      Manifest published = manifest;
       List<String> removals = previousFiles.files().stream().map(Manifest.Entry::name)
-          .filter(name -> manifest.file(name).isEmpty()).toList();
+          .filter(name -> published.file(name).isEmpty()).toList();
       StoredJson.syncDirectory(staging);
       report = changes.report();
       try {
@@ -271,7 +275,7 @@ public final class Release implements AutoCloseable {
       for (DerivedFiles.Written written : stage.write(activityFiles, staging)) {
         String name = written.name();
         if (files.stream().anyMatch(e -> e.name().equals(name)) || name.startsWith(".") || name.equals(Manifest.FILE)
-            || name.equals(PublishState.FILE)) {
+            || name.equals(PublishState.FILE) || name.equals(PortfolioSummary.FILE)) {
           throw new IllegalStateException("a later stage wrote " + name + ", a name the edition already uses");
         }
         Path staged = staging.resolve(name);
@@ -348,8 +352,31 @@ public final class Release implements AutoCloseable {
     }, kept::contains);
   }
 
-  /** The new state file, streamed from the sorted entries: every set of this run, by name. */
-  private void writeState(ExternalSort<Keyed> state) throws IOException {
+  /**
+   * Stages the portfolio summed from the new state, unless it is what the previous edition
+   * published: then that one stays (so an unchanged run changes no file, the manifest included).
+   */
+  private Manifest.Entry stagePortfolio(PortfolioSummary summary, List<String> moves) throws IOException {
+    Path staged = staging.resolve(PortfolioSummary.FILE);
+    StoredJson.write(staged, summary);
+    String sha = sha256(staged);
+    Optional<Manifest.Entry> before = previousFiles.file(PortfolioSummary.FILE);
+    Path published = output.resolve(PortfolioSummary.FILE);
+    if (before.isPresent() && before.get().sha256().equals(sha) && Files.isRegularFile(published) && sha.equals(sha256(published))) {
+      Files.delete(staged);
+      return before.get();
+    }
+    moves.add(PortfolioSummary.FILE);
+    return new Manifest.Entry(PortfolioSummary.FILE, PortfolioSummary.SET, PortfolioSummary.KIND, (int) summary.activities(),
+        Files.size(staged), sha, generated, null);
+  }
+
+  /**
+   * The new state file, streamed from the sorted entries: every set of this run, by name. The
+   * portfolio is summed on the way from the entries of every activity published (withheld ones are
+   * in no file).
+   */
+  private void writeState(ExternalSort<Keyed> state, PortfolioSummary.Sum portfolio) throws IOException {
     try (ExternalSort.Cursor<Keyed> cursor = state.sorted()) {
       PublishState.write(staging.resolve(PublishState.FILE), writer -> {
         for (String set : new TreeSet<>(datasets.keySet())) {
@@ -364,6 +391,9 @@ public final class Release implements AutoCloseable {
               entry = entry.at(entry.file(), entry.reuse().withNotes(previousState.get(set, id).reuse().notes()));
             }
             writer.entry(id, entry);
+            if (!entry.withheld()) {
+              PortfolioFacts.decode(entry.portfolio()).ifPresent(portfolio::add);
+            }
           }
         }
         if (cursor.peek() != null) {

@@ -26,7 +26,6 @@ public final class IatiRules {
    */
   public IatiRules(AgencyPrefixes agencies, Clock clock) {
     this.families = List.of(
-        new Family(VersionRules.RULES, VersionRules::new),
         new Family(IdentifierRules.RULES, IdentifierRules::new),
         new Family(IdentifierFormatRules.rules(agencies), () -> new IdentifierFormatRules(agencies)),
         new Family(PresenceRules.RULES, PresenceRules::new),

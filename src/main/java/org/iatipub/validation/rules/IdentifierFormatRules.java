@@ -13,9 +13,12 @@ import org.iatipub.validation.Reporter;
 
 /**
  * The form of every identifier an activity or organisation cites: no surrounding spaces, none of
- * the characters that break identifier look-ups, and (where the validator asks) a registered
- * agency prefix. The official ids are {@code 1.N.1}, {@code 1.N.13} and {@code 1.N.8}, N naming
- * the identifier.
+ * the characters that break identifier look-ups, and a registered agency prefix, each where the
+ * official validator asks for it. The official ids are {@code 1.N.1}, {@code 1.N.13} and {@code
+ * 1.N.8}, N naming the identifier; those its catalogue marks as not run on 2.0x files are left out
+ * with it (the symbols in the identifiers numbered 4, 5, 6, 7, 9, 16 and 17). The activity identifier's agency prefix (1.3.8) is not checked: the official
+ * validator does not run that rule on 2.0x files, and 1.1.21 with 1.14.8 already ask for an
+ * identifier that starts with a registered reporting organisation's.
  */
 final class IdentifierFormatRules implements Check {
 
@@ -56,7 +59,7 @@ final class IdentifierFormatRules implements Check {
   }
 
   /** One kind of identifier: its number in the official ids, what it is called, where it is. */
-  record Target(int number, DocumentKind kind, String label, boolean agencyPrefix, Function<Parts, List<Cited>> find) {
+  record Target(int number, DocumentKind kind, String label, boolean symbols, boolean agencyPrefix, Function<Parts, List<Cited>> find) {
     Rule noSpaces() {
       return new Rule("1." + number + ".1", WARNING, Set.of(kind), "the " + label + " has no leading or trailing spaces or line breaks");
     }
@@ -71,28 +74,28 @@ final class IdentifierFormatRules implements Check {
   }
 
   static final List<Target> TARGETS = List.of(
-      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, p -> text(Tree.children(p.record(), "iati-identifier"))),
-      new Target(4, DocumentKind.ACTIVITIES, "provider organisation's activity identifier", false,
+      new Target(3, DocumentKind.ACTIVITIES, "activity identifier", true, false, p -> text(Tree.children(p.record(), "iati-identifier"))),
+      new Target(4, DocumentKind.ACTIVITIES, "provider organisation's activity identifier", false, false,
           p -> attr(p.providers(), "provider-activity-id")),
-      new Target(5, DocumentKind.ACTIVITIES, "receiver organisation's activity identifier", false,
+      new Target(5, DocumentKind.ACTIVITIES, "receiver organisation's activity identifier", false, false,
           p -> attr(p.receivers(), "receiver-activity-id")),
-      new Target(6, DocumentKind.ACTIVITIES, "previous activity identifier (other-identifier type A3)", false,
+      new Target(6, DocumentKind.ACTIVITIES, "previous activity identifier (other-identifier type A3)", false, false,
           p -> attr(otherIdentifier(p.record(), "A3"), "ref")),
-      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, p -> attr(Tree.children(p.record(), "related-activity"), "ref")),
-      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", false, p -> attr(Tree.children(p.record(), "participating-org"), "ref")),
-      new Target(9, DocumentKind.ACTIVITIES, "participating organisation's activity identifier", false,
+      new Target(7, DocumentKind.ACTIVITIES, "related activity identifier", false, false, p -> attr(Tree.children(p.record(), "related-activity"), "ref")),
+      new Target(8, DocumentKind.ACTIVITIES, "participating organisation identifier", true, false, p -> attr(Tree.children(p.record(), "participating-org"), "ref")),
+      new Target(9, DocumentKind.ACTIVITIES, "participating organisation's activity identifier", false, false,
           p -> attr(Tree.children(p.record(), "participating-org"), "activity-id")),
-      new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", false, p -> attr(p.providers(), "ref")),
-      new Target(11, DocumentKind.ACTIVITIES, "owner organisation identifier", false,
+      new Target(10, DocumentKind.ACTIVITIES, "provider organisation identifier", true, false, p -> attr(p.providers(), "ref")),
+      new Target(11, DocumentKind.ACTIVITIES, "owner organisation identifier", true, false,
           p -> attr(Tree.path(p.record(), "other-identifier", "owner-org"), "ref")),
-      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", false, p -> text(Tree.children(p.record(), "organisation-identifier"))),
-      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")),
-      new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", false, p -> attr(p.receivers(), "ref")),
-      new Target(16, DocumentKind.ACTIVITIES, "previous reporting organisation identifier (other-identifier type B1)", false,
+      new Target(12, DocumentKind.ORGANISATIONS, "organisation identifier", true, false, p -> text(Tree.children(p.record(), "organisation-identifier"))),
+      new Target(14, DocumentKind.ACTIVITIES, "reporting organisation identifier", true, true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")),
+      new Target(15, DocumentKind.ACTIVITIES, "receiver organisation identifier", true, false, p -> attr(p.receivers(), "ref")),
+      new Target(16, DocumentKind.ACTIVITIES, "previous reporting organisation identifier (other-identifier type B1)", false, false,
           p -> attr(otherIdentifier(p.record(), "B1"), "ref")),
-      new Target(17, DocumentKind.ORGANISATIONS, "recipient organisation identifier", false,
+      new Target(17, DocumentKind.ORGANISATIONS, "recipient organisation identifier", false, false,
           p -> attr(Tree.path(p.record(), "recipient-org-budget", "recipient-org"), "ref")),
-      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")));
+      new Target(18, DocumentKind.ORGANISATIONS, "reporting organisation identifier", true, true, p -> attr(Tree.children(p.record(), "reporting-org"), "ref")));
 
   private final AgencyPrefixes agencies;
 
@@ -105,7 +108,9 @@ final class IdentifierFormatRules implements Check {
     List<Rule> rules = new ArrayList<>();
     for (Target target : TARGETS) {
       rules.add(target.noSpaces());
-      rules.add(target.noSymbols());
+      if (target.symbols()) {
+        rules.add(target.noSymbols());
+      }
       if (target.agencyPrefix() && agencies.known()) {
         rules.add(target.registeredAgency());
       }
@@ -133,7 +138,7 @@ final class IdentifierFormatRules implements Check {
       target.noSpaces().report(reporter, cited.at(), "the " + target.label() + " '" + visible(value)
           + "' starts or ends with spaces or line breaks; remove them, since identifiers are matched exactly");
     }
-    if (hasSymbol(value)) {
+    if (target.symbols() && hasSymbol(value)) {
       target.noSymbols().report(reporter, cited.at(), "the " + target.label() + " '" + value.strip()
           + "' contains / & | or ?; replace those characters (they break look-ups of the identifier)");
     }

@@ -13,22 +13,19 @@ import org.iatipub.validation.Reporter;
 /**
  * How an activity identifier relates to its publisher and to the file's other activities. Keeps
  * the identifiers seen so far (on disk past the first thousand), so one instance serves one file.
+ *
+ * <p>Not here, as the official validator does not run them on 2.0x files: 1.1.1 (the identifier
+ * starts with the publisher's; 1.1.21 asks that and a hyphen), and 1.7.2 and 6.3.1 (the reporting
+ * organisation has an identifier and a type, which the 2.03 schema already requires).
  */
 final class IdentifierRules extends ActivityRules {
-  static final Rule STARTS_WITH_PUBLISHER = Rule.activity("1.1.1", WARNING,
-      "the activity identifier starts with the reporting organisation's identifier (or a previous one, other-identifier type B1)");
   static final Rule UNIQUE = Rule.activity("1.1.2", ERROR,
       "no two activities in a file have the same identifier");
   static final Rule PUBLISHER_HYPHEN = Rule.activity("1.1.21", WARNING,
       "the activity identifier is the reporting organisation's identifier, a hyphen, then the activity's own code (2.03)");
   static final Rule NOT_THE_PUBLISHER = Rule.activity("1.1.3", ERROR,
       "the activity identifier is not just the reporting organisation's identifier");
-  static final Rule REPORTING_ORG_REF = Rule.activity("1.7.2", ERROR,
-      "the reporting organisation has an identifier (@ref)");
-  static final Rule REPORTING_ORG_TYPE = Rule.activity("6.3.1", ERROR,
-      "the reporting organisation has a type (@type)");
-  static final List<Rule> RULES = List.of(
-      STARTS_WITH_PUBLISHER, UNIQUE, PUBLISHER_HYPHEN, NOT_THE_PUBLISHER, REPORTING_ORG_REF, REPORTING_ORG_TYPE);
+  static final List<Rule> RULES = List.of(UNIQUE, PUBLISHER_HYPHEN, NOT_THE_PUBLISHER);
 
   /** Line of the first activity with each identifier. */
   private final SeenIdentifiers seen = new SeenIdentifiers("activity-ids");
@@ -58,9 +55,6 @@ final class IdentifierRules extends ActivityRules {
   @Override
   void activity(Node activity, Reporter reporter) {
     Node reportingOrg = Tree.firstChild(activity, "reporting-org");
-    if (reportingOrg != null) {
-      reportingOrg(reportingOrg, reporter);
-    }
     Node idNode = Tree.firstChild(activity, "iati-identifier");
     if (idNode == null) {
       return;
@@ -76,11 +70,6 @@ final class IdentifierRules extends ActivityRules {
     if (publisher.isPresent() && id.equals(publisher.get())) {
       NOT_THE_PUBLISHER.report(reporter, idNode, "the activity identifier '" + id
           + "' is the reporting organisation's own identifier; add a hyphen and a code for the activity, e.g. '" + id + "-1'");
-    }
-    if (!startsWithAny(id, prefixes)) {
-      STARTS_WITH_PUBLISHER.report(reporter, idNode, "the activity identifier '" + id
-          + "' does not start with the reporting organisation's identifier" + shown(prefixes)
-          + "; start it with that identifier (or record an earlier one as other-identifier type B1)");
     }
     if (Versions.is203(version()) && !continuesAny(id, prefixes)) {
       PUBLISHER_HYPHEN.report(reporter, idNode, "the activity identifier '" + id
@@ -103,15 +92,6 @@ final class IdentifierRules extends ActivityRules {
     return prefixes;
   }
 
-  private static boolean startsWithAny(String id, List<String> prefixes) {
-    for (String prefix : prefixes) {
-      if (id.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Whether the identifier is one of the prefixes, a hyphen, then at least one character. */
   private static boolean continuesAny(String id, List<String> prefixes) {
     for (String prefix : prefixes) {
@@ -124,15 +104,6 @@ final class IdentifierRules extends ActivityRules {
 
   private static boolean isB1(String type) {
     return type != null && type.strip().equalsIgnoreCase("B1");
-  }
-
-  private static void reportingOrg(Node org, Reporter reporter) {
-    if (org.attribute("ref").isEmpty()) {
-      REPORTING_ORG_REF.report(reporter, org, "the reporting organisation has no @ref; add its IATI organisation identifier");
-    }
-    if (Values.blank(org.attributes().get("type"))) {
-      REPORTING_ORG_TYPE.report(reporter, org, "the reporting organisation has no @type; add its OrganisationType code (e.g. 10 for government)");
-    }
   }
 
   private static String shown(List<String> prefixes) {

@@ -10,8 +10,9 @@ import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
 /**
- * Each single percentage: a number, and from 2.03 on between 0 and 100 (earlier versions only
- * forbid negatives, so a file's declared version picks the rule).
+ * Each single percentage from 2.03 on between 0 and 100 (earlier versions only forbid negatives,
+ * so a file's declared version picks the rule). That it is a number is the schema's to say (the
+ * official validator no longer runs 12.4.1, which said it again).
  */
 final class PercentageRangeRules implements Check {
   static final Rule LOCATION_RANGE = Rule.activity("12.1.1", ERROR,
@@ -26,10 +27,8 @@ final class PercentageRangeRules implements Check {
       "a sector's percentage is between 0 and 100 (2.03)");
   static final Rule SECTOR_NOT_NEGATIVE = Rule.activity("12.3.2", ERROR,
       "a sector's percentage is not negative (versions before 2.03)");
-  static final Rule NUMERIC = Rule.both("12.4.1", ERROR,
-      "every percentage is a number");
   static final List<Rule> RULES = List.of(LOCATION_RANGE, LOCATION_NOT_NEGATIVE, ITEM_RANGE, ITEM_NOT_NEGATIVE,
-      SECTOR_RANGE, SECTOR_NOT_NEGATIVE, NUMERIC);
+      SECTOR_RANGE, SECTOR_NOT_NEGATIVE);
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -59,8 +58,7 @@ final class PercentageRangeRules implements Check {
   private static void percentage(Node node, String written, boolean v203, Reporter reporter) {
     Optional<BigDecimal> percentage = Values.decimal(written);
     if (percentage.isEmpty()) {
-      NUMERIC.report(reporter, node, "the percentage '" + written + "' of <" + node.name() + "> is not a number; write it as e.g. 25 or 33.33");
-      return;
+      return; // not a number: the schema's finding
     }
     BigDecimal value = percentage.get();
     switch (node.name()) {

@@ -9,7 +9,11 @@ import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
-/** Budget, disbursement and indicator periods: in order, at most a year for budgets, value dates inside. */
+/**
+ * Budget, disbursement and indicator periods: in order, at most a year for budgets, value dates
+ * inside. (A budget value's value-date, 7.5.2, is the schema's to require: the official validator
+ * no longer runs that rule.)
+ */
 final class PeriodRules implements Check {
   static final Rule INDICATOR_PERIOD_ORDER = Rule.activity("8.6.1", ERROR,
       "an indicator period's start is not after its end");
@@ -19,9 +23,7 @@ final class PeriodRules implements Check {
       "a budget or expenditure period is not longer than one year");
   static final Rule BUDGET_LINE_IN_PERIOD = Rule.organisation("11.3.1", ERROR,
       "a recipient-country budget line's value-date falls within the budget's period");
-  static final Rule BUDGET_VALUE_DATE = Rule.activity("7.5.2", ERROR,
-      "a budget's value has a value-date");
-  static final List<Rule> RULES = List.of(INDICATOR_PERIOD_ORDER, PERIOD_ORDER, AT_MOST_A_YEAR, BUDGET_LINE_IN_PERIOD, BUDGET_VALUE_DATE);
+  static final List<Rule> RULES = List.of(INDICATOR_PERIOD_ORDER, PERIOD_ORDER, AT_MOST_A_YEAR, BUDGET_LINE_IN_PERIOD);
 
   private static final Set<String> ORGANISATION_BUDGETS =
       Set.of("total-budget", "total-expenditure", "recipient-org-budget", "recipient-country-budget", "recipient-region-budget");
@@ -83,10 +85,6 @@ final class PeriodRules implements Check {
       Period period = Period.of(budget);
       order(period, PERIOD_ORDER, reporter);
       atMostAYear(period, reporter);
-      Node value = Tree.firstChild(budget, "value");
-      if (value != null && !value.attributes().containsKey("value-date")) {
-        BUDGET_VALUE_DATE.report(reporter, value, "the budget value has no value-date; add the date used for its currency conversion (usually the period start)");
-      }
     }
     for (Node disbursement : Tree.children(record, "planned-disbursement")) {
       order(Period.of(disbursement), PERIOD_ORDER, reporter);

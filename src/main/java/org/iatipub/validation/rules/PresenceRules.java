@@ -7,12 +7,12 @@ import org.iatipub.validation.Check;
 import org.iatipub.validation.Node;
 import org.iatipub.validation.Reporter;
 
-/** Things that must be there: a status, document formats, and a name or identifier for every organisation cited. */
+/**
+ * Things that must be there: a name or identifier for every organisation cited, a significance
+ * for every DAC policy marker. (An activity status, 6.2.1, and a document format, 6.1.5, are the
+ * schema's to require: the official validator no longer runs those rules.)
+ */
 final class PresenceRules implements Check {
-  static final Rule STATUS = Rule.activity("6.2.1", ERROR,
-      "the activity has an activity-status");
-  static final Rule DOCUMENT_FORMAT = Rule.both("6.1.5", ERROR,
-      "every document-link declares its format");
   static final Rule PARTICIPANT_NAMED = Rule.activity("6.10.1", ERROR,
       "every participating organisation has an identifier (@ref) or a narrative");
   static final Rule OWNER_NAMED = Rule.activity("6.8.1", ERROR,
@@ -23,21 +23,13 @@ final class PresenceRules implements Check {
       "every receiver-org of a transaction or planned disbursement has an identifier (@ref) or a narrative");
   static final Rule POLICY_SIGNIFICANCE = Rule.activity("6.14.1", ERROR,
       "a policy marker from the OECD DAC vocabulary (1) has a significance");
-  static final List<Rule> RULES = List.of(STATUS, DOCUMENT_FORMAT, PARTICIPANT_NAMED, OWNER_NAMED, PROVIDER_NAMED,
+  static final List<Rule> RULES = List.of(PARTICIPANT_NAMED, OWNER_NAMED, PROVIDER_NAMED,
       RECEIVER_NAMED, POLICY_SIGNIFICANCE);
 
   @Override
   public void record(Node record, Reporter reporter) {
-    for (Node link : Tree.descendants(record, "document-link")) {
-      if (Values.blank(link.attributes().get("format"))) {
-        DOCUMENT_FORMAT.report(reporter, link, "this document-link has no format; add @format with its MIME type, e.g. application/pdf");
-      }
-    }
     if (!record.name().equals("iati-activity")) {
       return;
-    }
-    if (!Tree.hasChild(record, "activity-status")) {
-      STATUS.report(reporter, record, "the activity has no activity-status; add <activity-status code=\"...\"/> (e.g. 2 for implementation)");
     }
     named(Tree.children(record, "participating-org"), PARTICIPANT_NAMED, "participating organisation", reporter);
     named(Tree.path(record, "other-identifier", "owner-org"), OWNER_NAMED, "owner organisation", reporter);

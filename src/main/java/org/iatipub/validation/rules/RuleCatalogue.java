@@ -14,6 +14,7 @@ import org.iatipub.codelist.CodelistMapping;
 import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Severity;
 import org.iatipub.validation.DocumentKind;
+import org.iatipub.validation.FileLevelRule;
 
 /**
  * Everything iatipub checks in an IATI file, as {@code iatipub rules} lists it: the XML and
@@ -36,19 +37,19 @@ public record RuleCatalogue(List<Rule> rules) {
     return new RuleCatalogue(all);
   }
 
+  /** What {@code validate --schema-only} runs: the file-level checks alone. */
+  public static RuleCatalogue fileLevel() {
+    return new RuleCatalogue(fileRules());
+  }
+
   /** The checks of the XML reader and schema validator ({@code FileValidator}), which report these ids. */
   static List<Rule> fileRules() {
-    return List.of(
-        new Rule("xml/empty", ERROR, BOTH, "the file is not empty"),
-        new Rule("xml/not-xml", ERROR, BOTH, "the file is XML at all"),
-        new Rule("xml/not-well-formed", ERROR, BOTH, "the file is well-formed XML"),
-        new Rule("xml/truncated", ERROR, BOTH, "the file is complete (not cut off)"),
-        new Rule("xml/encoding", ERROR, BOTH, "the file's bytes match its declared character encoding"),
-        new Rule("xml/doctype", ERROR, BOTH, "the file has no DOCTYPE (refused so no external entity is fetched or expanded)"),
-        new Rule("xml/unreadable", ERROR, BOTH, "the XML parser can read the file"),
-        new Rule("iati/root", ERROR, BOTH, "the root element is <iati-activities> or <iati-organisations>"),
-        new Rule("iati/version", WARNING, BOTH, "the file declares IATI version 2.03 (other versions are checked as 2.03)"),
-        new Rule("xsd/*", ERROR, BOTH, "the file conforms to the IATI 2.03 XML Schema (each constraint reports as xsd/<constraint>)"));
+    List<Rule> rules = new ArrayList<>();
+    for (FileLevelRule rule : FileLevelRule.values()) {
+      rules.add(new Rule(rule.id(), ERROR, BOTH, rule.description()));
+    }
+    rules.add(new Rule("iati/version", WARNING, BOTH, "the file declares IATI version 2.03 (2.01 and 2.02 files are checked as 2.03)"));
+    return List.copyOf(rules);
   }
 
   /**
@@ -65,6 +66,8 @@ public record RuleCatalogue(List<Rule> rules) {
     checked.sameCheckAs().forEach((repeat, reportedAs) -> rules.add(codelistRule(repeat, byRule.get(reportedAs),
         " (the catalogue's repeat of " + reportedAs + ", the id these findings carry)")));
     rules.sort(Comparator.comparing(Rule::id));
+    rules.add(new Rule(CodelistMapping.WITHDRAWN_RULE, Severity.WARNING, BOTH,
+        "no coded value uses a code that its codelist has withdrawn (a warning for every codelist check above)"));
     return List.copyOf(rules);
   }
 

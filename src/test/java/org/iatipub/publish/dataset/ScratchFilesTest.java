@@ -93,7 +93,7 @@ class ScratchFilesTest {
       assertTrue(added(before, scratchDirectories()).size() >= 2, "the previous state's index and the run's records");
     } // closed without a commit: --strict with errors, or a failure while publishing
     assertEquals(Set.of(), added(before, scratchDirectories()));
-    assertEquals(List.of(".iatipub.lock", "iatipub-state.json", "manifest.json", "portfolio.xml"), outputFiles());
+    assertEquals(List.of(".iatipub.lock", "iatipub-portfolio.json", "iatipub-state.json", "manifest.json", "portfolio.xml"), outputFiles());
   }
 
   @Test

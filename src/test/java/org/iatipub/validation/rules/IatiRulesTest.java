@@ -58,7 +58,7 @@ class IatiRulesTest {
     IatiRules rules = new IatiRules(new AgencyPrefixes(Set.of("XM-DAC", "GB-COH")), TODAY);
     List<Finding> findings = new ArrayList<>();
     new FileValidator(SchemaSet.bundled(), new CheckSuite(rules.checks())).validate(file, "a.xml", findings::add);
-    return findings.stream().filter(f -> !f.rule().startsWith("xsd/")).toList();
+    return findings.stream().filter(f -> !f.rule().equals("0.3.1")).toList();
   }
 
   private List<String> rules(String xml) throws IOException {
@@ -141,13 +141,14 @@ class IatiRulesTest {
   @Test
   void anIdentifierOfAnotherPublisherIsAWarning() throws IOException {
     List<Finding> found = check(CLEAN.replace("XM-DAC-41302-1", "GB-COH-123-1"));
-    assertEquals(List.of("1.1.1", "1.1.21"), found.stream().map(Finding::rule).toList());
+    assertEquals(List.of("1.1.21"), found.stream().map(Finding::rule).toList());
     assertTrue(found.stream().allMatch(f -> f.severity() == Severity.WARNING));
   }
 
   @Test
   void anUnregisteredAgencyPrefixIsAWarning() throws IOException {
-    assertEquals(List.of("1.3.8", "1.14.8"), rules(CLEAN.replace("XM-DAC-41302", "ZZ-NOPE-41302")));
+    assertEquals(List.of("1.14.8"), rules(CLEAN.replace("XM-DAC-41302", "ZZ-NOPE-41302")),
+        "the reporting organisation's identifier, not the activity's (1.3.8, which the official validator does not run)");
   }
 
   @Test
@@ -213,6 +214,6 @@ class IatiRulesTest {
 
   @Test
   void aVersion1FileIsRejected() throws IOException {
-    assertTrue(rules(CLEAN.replace("version=\"2.03\"", "version=\"1.05\"")).contains("0.6.1"));
+    assertEquals(List.of("0.6.1"), rules(CLEAN.replace("version=\"2.03\"", "version=\"1.05\"")), "and nothing else is checked");
   }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code iatipub rules} against the official validator's catalogue ({@code data-quality-rules.csv}):
- * every error-severity check that applies to 2.03 activity and organisation files is run, and the
- * README states the coverage this test computes.
+ * every error-severity check that applies to 2.03 activity and organisation files is run, none that
+ * the catalogue marks as not run on 2.0x files is reported under its id, and the README states the
+ * coverage this test computes.
  */
 class OfficialCatalogueCoverageTest {
   private static final Pattern RULE_ID = Pattern.compile("\\d+(\\.\\d+)+");
@@ -35,16 +36,21 @@ class OfficialCatalogueCoverageTest {
   private static final Pattern CODELIST_TEST = Pattern.compile("me:codeListFail\\(\\.,\\s*'([^']+)'");
 
   /** One row of the catalogue, as far as coverage needs it. */
-  record CatalogueRow(String id, String severity, String ruleset, String test, boolean codelist) {
+  record CatalogueRow(String id, String severity, String ruleset, String test, String v2, boolean codelist) {
     /**
      * Error severity, and not a check only for versions before 2.03 or for version 1 files. A
      * codelist check against a codelist the 2.03 codelists do not have is one for older versions
      * too: the validator judges no code against a codelist its release lacks.
      */
     boolean appliesTo203AsError() {
-      return severity.equals("Error") && !ruleset.startsWith("iati:<") && !ruleset.startsWith("iati:1")
+      return severity.equals("Error") && !notRunOn2() && !ruleset.startsWith("iati:<") && !ruleset.startsWith("iati:1")
           && !test.contains("$iati-version != '2.03'") && !test.contains("$iati-version ne '2.03'")
           && codelistName().map(codelists203::contains).orElse(true);
+    }
+
+    /** The catalogue's V2 column says NO: "not used in v2", mostly "duplicate of schema". */
+    boolean notRunOn2() {
+      return v2.strip().equals("NO");
     }
 
     Optional<String> codelistName() {
@@ -73,7 +79,7 @@ class OfficialCatalogueCoverageTest {
         if (record.getRecordNumber() == 1 || !RULE_ID.matcher(record.get(0)).matches()) {
           continue; // the header, and the catalogue's template row for generated codelist checks
         }
-        rows.add(new CatalogueRow(record.get(0), record.get(2), record.get(3), record.get(7), record.get(10).equals("Codelist Rules")));
+        rows.add(new CatalogueRow(record.get(0), record.get(2), record.get(3), record.get(7), record.get(9), record.get(10).equals("Codelist Rules")));
       }
     }
     return rows;
@@ -90,6 +96,14 @@ class OfficialCatalogueCoverageTest {
     Set<String> missing = new TreeSet<>(applicableErrorIds(false));
     missing.removeAll(listed);
     assertEquals(Set.of(), missing, "error-severity catalogue rules that iatipub does not run");
+  }
+
+  @Test
+  void noRuleTheOfficialValidatorDoesNotRunOn2FilesIsReportedUnderItsId() {
+    Set<String> reported = new TreeSet<>();
+    catalogue.stream().filter(CatalogueRow::notRunOn2).map(CatalogueRow::id).filter(listed::contains).forEach(reported::add);
+    assertEquals(Set.of(), reported, "catalogue rules marked 'V2: NO' that iatipub lists");
+    assertTrue(catalogue.stream().filter(CatalogueRow::notRunOn2).count() >= 20, "rows marked V2 NO are read from the catalogue");
   }
 
   @Test

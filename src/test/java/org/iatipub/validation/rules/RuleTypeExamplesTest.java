@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.iatipub.SharedIati;
 import org.iatipub.cli.Main;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example files that the official rulesets ({@code rulesets/meta_tests}) and validator
@@ -31,11 +34,16 @@ import org.junit.jupiter.api.TestFactory;
  * catalogue rule to pair with; the {@code *_existing*} orgIdCheck files depend on the IATI
  * Registry's publisher list, which iatipub does not consult; {@code *bad_date_format} files hold
  * dates the schema rejects, which the rules then skip; and {@code only_one_of_transaction_*} test a
- * generic reading of onlyOneOf that no catalogue rule has.
+ * generic reading of onlyOneOf that no catalogue rule has; the {@code X.X.8_act_id} orgIdCheck and
+ * the plain {@code startsWith} files exercise 1.3.8 and 1.1.1, which the official validator does not
+ * run on 2.0x files and iatipub leaves out with it.
  */
 class RuleTypeExamplesTest {
   private static final String UNIT = "validator/ruleset-unit-tests/";
   private static final String META = "rulesets/meta_tests/";
+  private static final Pattern ROOT = Pattern.compile("<(iati-activities|iati-organisations)([^>]*)>");
+
+  @TempDir static Path scratch;
 
   /** An example file and the rule it exercises. */
   record Example(String file, String rule) {
@@ -86,12 +94,10 @@ class RuleTypeExamplesTest {
         ex(UNIT + "onlyOneOf", "3.6.2", "only_one_of_activity_bad.xml", "only_one_of_activity_good.xml"),
         ex(UNIT + "orgIdCheck", "1.3.13", "X.X.13_act_id_bad.xml", "X.X.13_act_id_good.xml"),
         ex(UNIT + "orgIdCheck", "1.14.13", "X.X.13_org_id_bad.xml", "X.X.13_org_id_good.xml"),
-        ex(UNIT + "orgIdCheck", "1.3.8", "X.X.8_act_id_bad.xml", "X.X.8_act_id_good.xml"),
         ex(UNIT + "orgIdCheck", "1.14.8", "X.X.8_org_id_bad.xml", "X.X.8_org_id_good.xml"),
         ex(UNIT + "recipientLocation", "3.6.2", "activity_and_trans_bad.xml", "activity_only_good.xml"),
         ex(UNIT + "recipientLocation", "3.7.2", "two_trans_bad.xml", "two_trans_both_good.xml", "two_trans_country_good.xml", "one_trans_good.xml"),
         ex(UNIT + "regexMatches", "1.14.13", "bad.xml", "good.xml"),
-        ex(UNIT + "startsWith", "1.1.1", "bad.xml", "good.xml", "other_id_bad.xml", "other_id_good.xml", "mult_other_id_bad.xml", "mult_other_id_good.xml"),
         ex(UNIT + "startsWith", "1.1.21", "missing_separator_bad.xml", "good.xml"),
         ex(UNIT + "strictSum", "3.1.2", "bad.xml", "good.xml", "good_complex_decimals.xml", "recipient_loc_country_only_bad.xml",
             "recipient_loc_country_only_good.xml"),
@@ -145,8 +151,19 @@ class RuleTypeExamplesTest {
         () -> assertTrue(catalogue.contains(rule), rule + " is exercised by an example but is not in the catalogue")));
   }
 
+  /**
+   * The rules reported for an example. Most examples declare no version: the official validator's
+   * tests give them to its rules engine directly, where its API would stop at 0.6.1 (no version).
+   * They are checked here as the 2.03 files they are written as, from a copy that says so.
+   */
   private static Set<String> rulesReportedFor(Path file) throws IOException {
     assertTrue(Files.isRegularFile(file), file + " is missing");
+    String xml = Files.readString(file);
+    Matcher root = ROOT.matcher(xml);
+    if (root.find() && !root.group(2).contains(" version=")) {
+      xml = xml.substring(0, root.end(1)) + " version=\"2.03\"" + xml.substring(root.end(1));
+      file = Files.writeString(scratch.resolve(file.getFileName()), xml);
+    }
     StringWriter out = new StringWriter();
     Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "validate", "--format", "json", file.toString());
     Set<String> rules = new TreeSet<>();
