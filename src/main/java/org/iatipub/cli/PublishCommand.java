@@ -89,6 +89,11 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "publish nothing at all if anything is withheld or rejected")
   boolean strict;
 
+  @Option(names = "--full",
+      description = "build every activity again, even one whose input is the same as when it was last published"
+          + " (by default that one is taken from the published file as it is; the output is the same either way)")
+  boolean full;
+
   @Option(names = "--schema-only",
       description = "withhold only what breaks the schema, skipping the codelist and IATI rule checks"
           + " (for moving existing spreadsheets over before they meet the rules)")
@@ -233,6 +238,9 @@ final class PublishCommand implements Callable<Integer> {
     try (RunLog log = RunLog.start(logLevel, logFile)) {
       Publisher publisher = new Publisher(ActivityBinder.create(), SchemaSet.bundled().activities(),
           schemaOnly ? CheckSuite.none() : StandardChecks.suite(clock), clock);
+      if (full) {
+        publisher = publisher.buildingEverything();
+      }
       if (exportStage != null) {
         publisher = publisher.deriving(exportStage);
       }

@@ -68,6 +68,11 @@ public sealed interface Location permits Location.XmlPosition, Location.Cell, Lo
       return new Cell(file, row, column, sheet, columnNumber, value);
     }
 
+    /** The same cell, numbered {@code row} now (rows added or removed above it moved it). */
+    public Cell atRow(long row) {
+      return new Cell(file, row, column, sheet, columnNumber, value);
+    }
+
     /** The same cell, with the text it holds. */
     public Cell withValue(String value) {
       return new Cell(file, row, column, sheet, columnNumber, value);

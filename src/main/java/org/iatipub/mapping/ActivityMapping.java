@@ -1,5 +1,6 @@
 package org.iatipub.mapping;
 
+import java.util.List;
 import org.iatipub.source.ActivityRows;
 
 /**
@@ -8,4 +9,14 @@ import org.iatipub.source.ActivityRows;
  */
 public interface ActivityMapping {
   ActivityDraft map(ActivityRows rows);
+
+  /**
+   * What mapping {@code rows} takes from the set beyond the rows themselves and the mapping's own
+   * configuration (facts about other activities, such as which name this one as their programme),
+   * as texts: an activity whose rows and context are unchanged maps to the same activity. Empty by
+   * default: the activity depends on its rows alone.
+   */
+  default List<String> context(ActivityRows rows) {
+    return List.of();
+  }
 }

@@ -64,6 +64,15 @@ public final class OwnColumnsMapping implements ActivityMapping {
     return mapping.identifierPrefix() + projectId;
   }
 
+  /** Its sub-activities (they become related activities), and whether its parent is in the set. */
+  @Override
+  public List<String> context(ActivityRows rows) {
+    List<String> context = new ArrayList<>(programmes.subActivities(rows.id()));
+    String parent = parentOf(mapping, rows.main());
+    context.add(parent.isEmpty() ? "no parent" : isProject.test(parent) ? "parent in the set" : "parent elsewhere");
+    return context;
+  }
+
   @Override
   public ActivityDraft map(ActivityRows rows) {
     List<Finding> findings = new ArrayList<>(rows.findings());

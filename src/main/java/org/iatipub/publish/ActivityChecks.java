@@ -25,6 +25,8 @@ import org.xml.sax.helpers.AttributesImpl;
  */
 final class ActivityChecks implements AutoCloseable {
   private final List<Check> checks;
+  /** The checks that compare activities, in order. */
+  private final List<Check> spanning;
   private final ThreadLocal<List<Check>> aloneChecks;
   private final Location fileLocation;
   private final Wording wording;
@@ -45,6 +47,7 @@ final class ActivityChecks implements AutoCloseable {
   /** Starts the checks of one file; {@code file} is where file-level findings point. */
   ActivityChecks(CheckSuite suite, Location file, Wording wording) {
     this.checks = suite.forOneFile();
+    this.spanning = checks.stream().filter(Check::spansRecords).toList();
     this.fileLocation = file;
     this.wording = wording;
     Node root = root();
@@ -109,10 +112,50 @@ final class ActivityChecks implements AutoCloseable {
     return findings;
   }
 
+  /**
+   * All the findings about an activity published again as it was, as {@link #checkInOrder} gives
+   * them for the activity built: those of the file so far, then those of every check in order. The
+   * checks that compare activities read its view now; the others' findings are those kept.
+   *
+   * @param view what the checks that compare activities read of it ({@link #view})
+   * @param kept the findings each check found when it was built, by check (those that compare
+   *     activities have an empty place)
+   * @param cells the source cell of each path the activity was built from (worked out only for a finding)
+   */
+  List<Finding> checkTaken(Node view, List<List<Finding>> kept, Publisher.DraftCells cells, Location.Cell row,
+      String identifier) {
+    List<Finding> findings = new ArrayList<>(fileFindings);
+    fileFindings.clear();
+    for (int i = 0; i < checks.size(); i++) {
+      Check check = checks.get(i);
+      if (check.spansRecords()) {
+        check.record(view, reporter(findings, node -> CrossCheckView.pathOf(view, node), cells, row, identifier));
+      } else {
+        findings.addAll(kept.get(i));
+      }
+    }
+    return findings;
+  }
+
+  /** How many checks there are: the findings kept for an activity are by check. */
+  int count() {
+    return checks.size();
+  }
+
+  /** What the checks that compare activities read of {@code record}, to keep with it. */
+  Node view(Node record) {
+    return CrossCheckView.of(record, spanning);
+  }
+
   private Reporter reporter(List<Finding> findings, ActivityWriter.Written written, Publisher.DraftCells cells,
       Location.Cell row, String identifier) {
+    return reporter(findings, written::pathOf, cells, row, identifier);
+  }
+
+  private Reporter reporter(List<Finding> findings, java.util.function.Function<Node, String> pathOf,
+      Publisher.DraftCells cells, Location.Cell row, String identifier) {
     return (severity, rule, at, message) -> {
-      String path = written.pathOf(at);
+      String path = pathOf.apply(at);
       findings.add(new Finding(severity, rule, cellOf(path, cells.get(), row),
           "activity '" + identifier + "': " + wording.message(rule, path, message)));
     };

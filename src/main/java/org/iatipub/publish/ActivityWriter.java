@@ -4,7 +4,6 @@ import jakarta.xml.bind.JAXBElement;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,26 +84,7 @@ public final class ActivityWriter {
      * null when it is not one. Worked out on demand: only a finding needs it.
      */
     public String pathOf(Node node) {
-      return record == null ? null : find(record, Level.pathName(record.namespace(), localName(record.name())), node);
-    }
-
-    private static String find(Node at, String path, Node wanted) {
-      if (at == wanted) {
-        return path;
-      }
-      Map<String, Integer> seen = new HashMap<>();
-      for (Node child : at.children()) {
-        String name = Level.pathName(child.namespace(), localName(child.name()));
-        String found = find(child, path + "/" + name + "[" + seen.merge(name, 1, Integer::sum) + "]", wanted);
-        if (found != null) {
-          return found;
-        }
-      }
-      return null;
-    }
-
-    private static String localName(String qualified) {
-      return qualified.substring(qualified.indexOf(':') + 1);
+      return record == null ? null : CrossCheckView.pathOf(record, node);
     }
   }
 
@@ -116,6 +96,11 @@ public final class ActivityWriter {
    * @param message the validator's message, the XML Schema constraint broken at its end
    */
   public record Problem(String path, String rule, String message) {}
+
+  /** A name as the paths of {@link XmlElement#paths()} show it. */
+  static String pathName(String uri, String localName) {
+    return Level.pathName(uri, localName);
+  }
 
   public Written write(JAXBElement<?> activity) {
     bytes.reset();

@@ -100,6 +100,16 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     return shown.isEmpty() ? file : shown + "/" + file;
   }
 
+  /** The mapping file of an own-form set as {@code request} names it (or the one beside its files or workbook). */
+  Path mappingFile(PublishRequest request) {
+    return mappingFile(source, request);
+  }
+
+  private static Path mappingFile(Path source, PublishRequest request) {
+    return request.mapping() != null ? request.mapping()
+        : Files.isDirectory(source) ? source.resolve(MAPPING_FILE) : source.resolveSibling(MAPPING_FILE);
+  }
+
   /**
    * The sets of {@code request.input()}, each checked; every problem is reported at once. The input
    * is a workbook (one set), or a directory: its CSV files are one set, each workbook in it another;
@@ -131,6 +141,10 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
             boolean mapped = Files.exists(dir.resolve(MAPPING_FILE)) && (books.isEmpty() || !csvFiles(dir).isEmpty());
             if (mapped || hasPathHeaders(dir, request.delimiter())) {
               sets.add(prepare(dir, shownDir, request, problems));
+            } else {
+              // A header that cannot be read may be hiding the 'iati-identifier' column of a set.
+              unreadableHeaders(dir, shownDir, request.delimiter()).forEach(finding -> problems.add(finding
+                  + "; so it cannot be told whether " + dir + " is a set of sheets with IATI path headers"));
             }
             for (Path book : books) {
               sets.add(workbook(book, shownDir + "/" + book.getFileName(), request, problems));
@@ -186,11 +200,16 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
       return null;
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
+    Map<String, Finding> unreadable = new LinkedHashMap<>();
     for (Path csv : csvs) {
-      headers.put(csv.getFileName().toString(), CsvTable.readHeader(csv, request.delimiter()));
+      CsvTable.Header header = CsvTable.readHeader(csv, shownOf(shown, csv), request.delimiter());
+      headers.put(csv.getFileName().toString(), header.names());
+      if (header.problem() != null) {
+        unreadable.put(csv.getFileName().toString(), header.problem());
+      }
     }
-    return pathHeaderSet(name, dir, shown, headers, main.getFileName().toString(), file -> shownOf(shown, dir.resolve(file)),
-        "", List.of(), problems);
+    return pathHeaderSet(name, dir, shown, headers, unreadable, main.getFileName().toString(),
+        file -> shownOf(shown, dir.resolve(file)), "", List.of(), problems);
   }
 
   /**
@@ -198,14 +217,21 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
    * or organisations) and which column links the other tables' rows to them, which every table needs.
    *
    * @param headers each table's header, by name
+   * @param unreadable why a table's header row cannot be read as it must be, by name, for those
+   *     that cannot: its names may then be wrong, and reading the table reports it where it is
    * @param shownTable how a table is shown in a problem
    * @param hint said after the problem of a table without the link column
    */
   private static InputSet pathHeaderSet(String name, Path source, String shown, Map<String, List<String>> headers,
-      String main, java.util.function.Function<String, String> shownTable, String hint, List<Finding> notes,
-      List<String> problems) {
+      Map<String, Finding> unreadable, String main, java.util.function.Function<String, String> shownTable, String hint,
+      List<Finding> notes, List<String> problems) {
     List<String> mainHeader = headers.get(main);
     PathHeaderMapping.Records records = PathHeaderMapping.Records.ofHeader(mainHeader);
+    if (records == null && unreadable.containsKey(main)) {
+      problems.add(unreadable.get(main) + "; so it cannot be told whether this main sheet names its activities"
+          + " (or organisations) in an '" + PathHeaderMapping.ID_COLUMN + "' column");
+      return null;
+    }
     if (records == null) {
       problems.add(shownTable.apply(main) + ": has no '" + PathHeaderMapping.ID_COLUMN + "' column (nor '"
           + PathHeaderMapping.Records.ORGANISATIONS.idColumn() + "' for organisations); in the path-header form"
@@ -217,7 +243,8 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
     tables.put(main, main);
     headers.forEach((table, header) -> {
       tables.put(table, table);
-      if (!header.contains(link)) {
+      // A header that cannot be read is reported where it is by reading the table, which stops the set.
+      if (!unreadable.containsKey(table) && !header.contains(link)) {
         problems.add(shownTable.apply(table) + ": has no '" + link + "' column; in the path-header form every sheet"
             + " names the " + (records == PathHeaderMapping.Records.ACTIVITIES ? "activity" : "organisation")
             + " its rows belong to" + (link.equals(records.keyColumn()) ? ", here by the main sheet's '" + link + "'" : "")
@@ -258,7 +285,7 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
         problems.add(shown + ": no sheet with anything in it");
         return null;
       }
-      return pathHeaderSet(name, file, shown, sheets, main, sheet -> Location.Cell.sheetOf(shown, sheet),
+      return pathHeaderSet(name, file, shown, sheets, Map.of(), main, sheet -> Location.Cell.sheetOf(shown, sheet),
           " (hide a sheet that is not data)", notes, problems);
     } catch (Workbook.Unreadable e) {
       problems.add(e.getMessage());
@@ -307,7 +334,8 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
     @Override
     public List<String> header(String table) throws IOException {
-      return CsvTable.readHeader(dir.resolve(table), delimiter);
+      CsvTable.Header header = CsvTable.readHeader(dir.resolve(table), shown(table), delimiter);
+      return header.problem() != null ? List.of() : header.names(); // reading the file reports why, where it is
     }
 
     @Override
@@ -368,11 +396,14 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
   private static InputSet own(Path source, String name, String shown, PublishRequest request, List<String> problems,
       Headers headers, List<Finding> notes) throws IOException {
-    Path mappingPath = request.mapping() != null ? request.mapping()
-        : Files.isDirectory(source) ? source.resolve(MAPPING_FILE) : source.resolveSibling(MAPPING_FILE);
+    Path mappingPath = mappingFile(source, request);
     if (!Files.isRegularFile(mappingPath)) {
       problems.add(mappingPath + ": no mapping file; the own-column form needs one (--mapping FILE),"
           + " or use IATI path headers (an 'iati-identifier' column)");
+      if (headers instanceof CsvHeaders csv) {
+        unreadableHeaders(csv.dir(), shown, csv.delimiter()).forEach(finding ->
+            problems.add(finding + "; so it cannot be told whether this header names an 'iati-identifier' column"));
+      }
       return null;
     }
     MappingFile mapping;
@@ -468,11 +499,24 @@ record InputSet(String name, Path source, String shown, InputForm form, MappingF
 
   private static boolean hasPathHeaders(Path dir, char delimiter) throws IOException {
     for (Path csv : csvFiles(dir)) {
-      if (PathHeaderMapping.Records.ofHeader(CsvTable.readHeader(csv, delimiter)) != null) {
+      // A name with bad bytes is read with U+FFFD in their place: the others still tell the form.
+      if (PathHeaderMapping.Records.ofHeader(CsvTable.readHeader(csv, csv.toString(), delimiter).names()) != null) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Why the header rows of {@code dir}'s CSV files cannot be read, for those that cannot. */
+  private static List<Finding> unreadableHeaders(Path dir, String shown, char delimiter) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    for (Path csv : csvFiles(dir)) {
+      Finding problem = CsvTable.readHeader(csv, shownOf(shown, csv), delimiter).problem();
+      if (problem != null) {
+        findings.add(problem);
+      }
+    }
+    return findings;
   }
 
   private static List<Path> csvFiles(Path dir) throws IOException {

@@ -53,7 +53,46 @@ final class OutputFile {
 
   /** Appends one activity, already checked; {@code xml} is its serialisation. */
   void append(IatiActivityType activity, byte[] xml) throws IOException {
-    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml, ActivityPortfolio.of(activity));
+    append(activity, xml, null);
+  }
+
+  /** Appends one activity, already checked, with what lets a later run take it as it is (or null). */
+  void append(IatiActivityType activity, byte[] xml, Dataset.Input input) throws IOException {
+    dataset.add(activity.getIatiIdentifier().getValue(), splitKey(activity), xml, ActivityPortfolio.of(activity), input);
+  }
+
+  /** The activity the previous run published from the same input, when it can be taken as it is; else null. */
+  Dataset.Previous previous(String fingerprint) {
+    return dataset.previous(fingerprint);
+  }
+
+  /** The previous activity's bytes, checked; null when they are not as written. */
+  byte[] bytesOf(Dataset.Previous previous) throws IOException {
+    return dataset.bytesOf(previous);
+  }
+
+  /**
+   * Appends an activity of the previous run, as it was; {@code notes} say where it goes.
+   *
+   * @param notesNow the notes to keep with it from now on, or null to keep those it had
+   */
+  void appendTaken(Dataset.Previous previous, ActivityNotes notes, byte[] bytes, String notesNow) throws IOException {
+    String splitKey = switch (split) {
+      case NONE -> null;
+      case COUNTRY -> notes.country();
+      case REGION -> notes.region();
+    };
+    dataset.addTaken(previous, splitKey, bytes, notesNow);
+  }
+
+  /** The recipient country of largest share, whatever the split (kept in the notes on the activity). */
+  static String country(IatiActivityType activity) {
+    return largest(activity.getRecipientCountry(), c -> c.getPercentage(), c -> c.getCode());
+  }
+
+  /** The recipient region of largest share, whatever the split. */
+  static String region(IatiActivityType activity) {
+    return largest(activity.getRecipientRegion(), r -> r.getPercentage(), r -> r.getCode());
   }
 
   /** Notes an activity withheld by this run, by the id its rows give (the project id in the own form). */
@@ -65,8 +104,8 @@ final class OutputFile {
   private String splitKey(IatiActivityType activity) {
     return switch (split) {
       case NONE -> null;
-      case COUNTRY -> largest(activity.getRecipientCountry(), c -> c.getPercentage(), c -> c.getCode());
-      case REGION -> largest(activity.getRecipientRegion(), r -> r.getPercentage(), r -> r.getCode());
+      case COUNTRY -> country(activity);
+      case REGION -> region(activity);
     };
   }
 

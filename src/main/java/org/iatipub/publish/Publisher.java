@@ -22,9 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.validation.Schema;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.iatipub.codelist.CodelistSnapshot;
 import org.iatipub.finding.Finding;
 import org.iatipub.finding.Location;
 import org.iatipub.finding.Severity;
@@ -35,6 +39,8 @@ import org.iatipub.mapping.OwnColumnsMapping;
 import org.iatipub.mapping.OwnFormHints;
 import org.iatipub.mapping.PathHeaderMapping;
 import org.iatipub.mapping.Programmes;
+import org.iatipub.model.iati.IatiActivityType;
+import org.iatipub.publish.dataset.Dataset;
 import org.iatipub.mapping.XmlElement;
 import org.iatipub.publish.dataset.DerivedFiles;
 import org.iatipub.publish.dataset.Progress;
@@ -44,6 +50,7 @@ import org.iatipub.source.ActivityRows;
 import org.iatipub.source.TableReading;
 import org.iatipub.source.Workbook;
 import org.iatipub.source.SourceRow;
+import org.iatipub.validation.Check;
 import org.iatipub.validation.CheckSuite;
 import org.iatipub.validation.StandardChecks;
 
@@ -54,6 +61,7 @@ import org.iatipub.validation.StandardChecks;
  * published, withheld or rejected.
  */
 public final class Publisher {
+  private static final Logger LOG = LogManager.getLogger(Publisher.class);
   private static final Pattern ATTRIBUTE = Pattern.compile("attribute '([^']+)'", Pattern.CASE_INSENSITIVE);
   /** Activities handed to each worker ahead of the one being decided: keeps both cores busy, memory bounded. */
   private static final int IN_FLIGHT_PER_THREAD = 4;
@@ -63,6 +71,10 @@ public final class Publisher {
   private final CheckSuite checks;
   private final Clock clock;
   private final int threads;
+  /** Build every activity, whether or not its input changed since the previous run. */
+  private final boolean full;
+  /** The codelists' digest, as the input fingerprints name them. */
+  private final String codelists;
   private final List<DerivedFiles> derived;
 
   /** A publisher that runs the codelist and IATI rule checks of {@code validate} on every activity, at {@code clock}'s time. */
@@ -75,11 +87,13 @@ public final class Publisher {
     this(binder, schema, checks, clock, Runtime.getRuntime().availableProcessors());
   }
 
+
   private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads) {
-    this(binder, schema, checks, clock, threads, List.of());
+    this(binder, schema, checks, clock, threads, false, CodelistSnapshot.bundled().source().digest(), List.of());
   }
 
-  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, List<DerivedFiles> derived) {
+  private Publisher(ActivityBinder binder, Schema schema, CheckSuite checks, Clock clock, int threads, boolean full,
+      String codelists, List<DerivedFiles> derived) {
     if (threads < 1) {
       throw new IllegalArgumentException("at least one thread is needed, not " + threads);
     }
@@ -88,6 +102,8 @@ public final class Publisher {
     this.checks = checks;
     this.clock = clock;
     this.threads = threads;
+    this.full = full;
+    this.codelists = codelists;
     this.derived = List.copyOf(derived);
   }
 
@@ -96,7 +112,25 @@ public final class Publisher {
    * core). The output and the findings are the same, byte for byte and in order, for any number.
    */
   public Publisher withThreads(int threads) {
-    return new Publisher(binder, schema, checks, clock, threads, derived);
+    return new Publisher(binder, schema, checks, clock, threads, full, codelists, derived);
+  }
+
+  /**
+   * This publisher building every activity, as if none had been published before ({@code
+   * publish --full}). By default an activity whose input fingerprint is the one it was published
+   * with last time is taken from the published file as it is: the files and the findings are the
+   * same, byte for byte, either way.
+   */
+  public Publisher buildingEverything() {
+    return new Publisher(binder, schema, checks, clock, threads, true, codelists, derived);
+  }
+
+  /**
+   * This publisher naming {@code digest} as the codelists' digest in the input fingerprints (the
+   * bundled snapshot's otherwise): a new snapshot changes every activity's fingerprint.
+   */
+  Publisher withCodelistDigest(String digest) {
+    return new Publisher(binder, schema, checks, clock, threads, full, digest, derived);
   }
 
   /**
@@ -106,7 +140,7 @@ public final class Publisher {
   public Publisher deriving(DerivedFiles stage) {
     List<DerivedFiles> stages = new ArrayList<>(derived);
     stages.add(stage);
-    return new Publisher(binder, schema, checks, clock, threads, stages);
+    return new Publisher(binder, schema, checks, clock, threads, full, codelists, stages);
   }
 
   /**
@@ -156,16 +190,31 @@ public final class Publisher {
     };
     String generated = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<SetOutcome> outcomes = new ArrayList<>();
+    // Staging the first set's files needs nothing of the output directory: it runs while the release
+    // begins (reading the previous state takes a while at hundreds of thousands of activities).
+    // Beginning reports no findings, so they come in the same order.
+    InputSet first = sets.isEmpty() || sets.get(0).records() == PathHeaderMapping.Records.ORGANISATIONS ? null : sets.get(0);
+    ExecutorService early = first == null ? null : Executors.newSingleThreadExecutor(Publisher::worker);
+    Future<Staged> firstStaged = first == null ? null : early.submit(() -> stage(first, request.delimiter(), counted));
+    boolean firstTaken = false;
     // Everything is built beside the published files and swapped in only at the commit: a run that
     // fails or is killed before it leaves the output directory exactly as it was.
     try (Release release = Release.begin(request.output(), generated, request.layout(), progress)) {
+      List<String> shared = shared();
       for (InputSet set : sets) {
         if (set.records() == PathHeaderMapping.Records.ORGANISATIONS) {
           outcomes.add(OrganisationSheets.publish(set, request.delimiter(), binder, release, counted));
           continue;
         }
+        Staged staged;
+        if (set == first) {
+          firstTaken = true;
+          staged = done(firstStaged);
+        } else {
+          staged = stage(set, request.delimiter(), counted);
+        }
         OutputFile file = OutputFile.start(release, set, request.layout().split());
-        SetOutcome outcome = publishSet(set, request.delimiter(), file, counted, progress, withheldBecause);
+        SetOutcome outcome = publishSet(set, staged, request, file, counted, progress, shared, generated, withheldBecause);
         if (file.activities() == 0) {
           release.keepPrevious(file.dataset()); // nothing usable: the previous run's files stay
           outcome = new SetOutcome(outcome.set(), null, 0, outcome.withheld(), outcome.files());
@@ -184,16 +233,74 @@ public final class Publisher {
       derived.forEach(release::derive);
       Release.Committed committed = release.commit();
       return new PublishReport(outcomes, counts, committed.changes(), committed.manifest(), errors, withheldBecause);
+    } finally {
+      if (early != null) {
+        early.shutdown();
+        if (!firstTaken) {
+          dropUnused(firstStaged);
+        }
+      }
     }
   }
 
-  /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
-  private SetOutcome publishSet(InputSet set, char delimiter, OutputFile file, FindingSink sink, Progress progress,
-      Map<String, Long> withheldBecause) throws IOException {
+  /** A set's files read to their end and staged, with the programme hierarchy learnt from them. */
+  private record Staged(Programmes programmes, ActivityJoin join) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        join.close();
+      } finally {
+        if (programmes != null) {
+          programmes.close();
+        }
+      }
+    }
+  }
+
+  /** Reads and stages a set's files; findings go to {@code sink} as they are found. */
+  private static Staged stage(InputSet set, char delimiter, Consumer<Finding> sink) throws IOException {
     // The programme hierarchy is learnt from the projects file as it is staged, before any mapping.
-    try (Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
-        ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
-            programmes == null ? (id, row) -> { } : programmes::learn)) {
+    Programmes programmes = set.form() == InputForm.OWN ? Programmes.create(set.mapping()) : null;
+    try {
+      ActivityJoin join = stage(set, delimiter, set.form() == InputForm.OWN ? "project id" : set.link(), sink,
+          programmes == null ? (id, row) -> { } : programmes::learn);
+      return new Staged(programmes, join);
+    } catch (IOException | RuntimeException | Error e) {
+      if (programmes != null) {
+        programmes.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for a staging no set came to use (the run stopped before), and drops what it staged. */
+  private static void dropUnused(Future<Staged> staging) {
+    try {
+      staging.get().close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | IOException e) {
+      // The run has already stopped for its own reason; a staging that failed too adds nothing.
+    }
+  }
+
+  /** What every activity of every set depends on: this program, the codelists, the checks run. */
+  private List<String> shared() {
+    List<String> shared = new ArrayList<>(List.of("iatipub " + ProgramBuild.identity(), "codelists " + codelists));
+    for (Check check : checks.forOneFile()) {
+      shared.add("check " + check.getClass().getName());
+      check.close();
+    }
+    return shared;
+  }
+
+  /** @param withheldBecause counts, per rule, the activities withheld for breaking it */
+  private SetOutcome publishSet(InputSet set, Staged staged, PublishRequest request, OutputFile file,
+      FindingSink sink, Progress progress, List<String> shared, String generated, Map<String, Long> withheldBecause)
+      throws IOException {
+    try (staged) {
+      ActivityJoin join = staged.join();
+      Programmes programmes = staged.programmes();
       Map<String, FileTally> tallies = tallies(join);
       if (!join.complete()) {
         return incomplete(set, join, tallies, "activity", sink);
@@ -204,11 +311,14 @@ public final class Publisher {
       ActivityMapping mapping = set.form() == InputForm.OWN
           ? new OwnColumnsMapping(set.mapping(), set.crosswalks(), programmes, join::contains, !checks.checks().isEmpty())
           : new PathHeaderMapping(set.records());
+      // Taking unchanged activities needs the checks (to read their findings by check): made inside.
       // The checks that compare activities may keep what they compare in scratch files: closed here
       // whatever happens, as finish() is not reached when publishing fails.
       ActivityChecks.Wording wording = set.form() == InputForm.OWN
           ? new OwnFormHints(set.mapping(), set.mappingName())::message : ActivityChecks.Wording.AS_CHECKED;
       try (ActivityChecks checks = new ActivityChecks(this.checks, new Location.WholeFile(set.shown()), wording)) {
+        UnchangedActivities unchanged = new UnchangedActivities(fingerprints(set, request, shared, join.readings()), file,
+            checks, !full, generated);
         // Mapping, binding, writing, schema validation and the checks of one activity alone run on
         // worker threads, each with its own writer (marshallers and validators are not thread-safe).
         // The checks that compare activities, appending and reporting run here, in input order, so
@@ -216,16 +326,17 @@ public final class Publisher {
         // per thread are in flight at once.
         ThreadLocal<ActivityWriter> writers = ThreadLocal.withInitial(() -> new ActivityWriter(schema));
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads, Publisher::worker);
-        Deque<Future<Prepared>> inFlight = new ArrayDeque<>();
+        Deque<Future<Ready>> inFlight = new ArrayDeque<>();
+        int taken = 0;
         try {
           for (ActivityRows next = join.next(); next != null || !inFlight.isEmpty(); next = next == null ? null : join.next()) {
-            Prepared prepared;
+            Ready prepared;
             if (workers == null) {
-              prepared = prepare(next, mapping, writers.get(), checks, wording);
+              prepared = prepare(next, mapping, writers.get(), checks, unchanged, wording);
             } else {
               if (next != null) {
                 ActivityRows submitted = next;
-                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, wording)));
+                inFlight.add(workers.submit(() -> prepare(submitted, mapping, writers.get(), checks, unchanged, wording)));
                 if (inFlight.size() < threads * IN_FLIGHT_PER_THREAD) {
                   continue;
                 }
@@ -233,9 +344,12 @@ public final class Publisher {
               prepared = done(inFlight.remove());
             }
             ActivityRows rows = prepared.rows();
-            Set<String> reasons = decide(prepared, checks, file, set.shown(), sink);
+            Set<String> reasons = prepared instanceof UnchangedActivities.Taken took
+                ? unchanged.publish(took, mapping, set.shown(), sink)
+                : decide((Prepared) prepared, checks, file, set.shown(), sink);
             if (reasons.isEmpty()) {
               published++;
+              taken += prepared instanceof UnchangedActivities.Taken ? 1 : 0;
               for (SourceRow row : rows.allRows()) {
                 tallies.computeIfPresent(row.file(), (k, t) -> t.plus(1, 0, 0));
               }
@@ -252,7 +366,13 @@ public final class Publisher {
           }
         }
         checks.finish().forEach(sink);
-        return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()));
+        if (unchanged.unreadable() > 0) {
+          LOG.warn("{}: {} activities could not be taken from the published files as the state describes them"
+              + " (a file changed or missing); they were built again", set.shown(), unchanged.unreadable());
+        }
+        LOG.info("{}: {} of {} activities published as they were (their input unchanged), the others built",
+            set.shown(), taken, published);
+        return new SetOutcome(set.shown(), file.target(), published, withheld, List.copyOf(tallies.values()), taken);
       }
     }
   }
@@ -306,31 +426,54 @@ public final class Publisher {
     }
   }
 
+  /** An activity ready to be decided on, in input order: built now, or taken as it was published. */
+  sealed interface Ready permits Prepared, UnchangedActivities.Taken {
+    ActivityRows rows();
+
+    /** Its identifier as its findings name it. */
+    String identifier();
+  }
+
   /**
    * One activity mapped, bound, written and schema-validated: the work that can run on any thread.
    *
+   * @param input the fingerprint of its input
    * @param draft the mapped activity
    * @param bound the bound activity, or null when mapping failed
    * @param written the written activity, or null when mapping or binding failed
    * @param cells the source cell of each path of the draft, worked out only if a finding needs it
    * @param findings what was found so far
    * @param alone the findings of the checks of the activity on its own, by check; null when not checked
+   * @param notes what to keep about it if it is published (JSON); null when it is not to be
    */
-  private record Prepared(ActivityRows rows, ActivityDraft draft, ActivityBinder.Bound bound,
-      ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone) {}
+  record Prepared(ActivityRows rows, String input, ActivityDraft draft, ActivityBinder.Bound bound,
+      ActivityWriter.Written written, DraftCells cells, List<Finding> findings, List<List<Finding>> alone, String notes)
+      implements Ready {
+    @Override
+    public String identifier() {
+      return draft.identifier();
+    }
+  }
 
-  private Prepared prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
-      ActivityChecks.Wording wording) {
+  private Ready prepare(ActivityRows rows, ActivityMapping mapping, ActivityWriter writer, ActivityChecks checks,
+      UnchangedActivities unchanged, ActivityChecks.Wording wording) throws IOException {
+    String input = unchanged.fingerprint(rows, mapping.context(rows));
+    UnchangedActivities.Taken taken = unchanged.take(rows, input);
+    return taken != null ? taken : build(rows, input, mapping, writer, checks, unchanged.generated(), wording);
+  }
+
+  private Prepared build(ActivityRows rows, String input, ActivityMapping mapping, ActivityWriter writer,
+      ActivityChecks checks, String generated, ActivityChecks.Wording wording) {
     ActivityDraft draft = mapping.map(rows);
     List<Finding> findings = new ArrayList<>(draft.findings());
     DraftCells cells = new DraftCells(draft);
     if (draft.hasErrors()) {
-      return new Prepared(rows, draft, null, null, cells, findings, null);
+      return new Prepared(rows, input, draft, null, null, cells, findings, null, null);
     }
     ActivityBinder.Bound bound = binder.bind(draft);
     findings.addAll(bound.findings());
     if (!bound.ok()) {
-      return new Prepared(rows, draft, bound, null, cells, findings, null);
+      return new Prepared(rows, input, draft, bound, null, cells, findings, null, null);
     }
     ActivityWriter.Written written = writer.write(bound.activity());
     for (ActivityWriter.Problem problem : written.problems()) {
@@ -344,24 +487,63 @@ public final class Publisher {
     }
     List<List<Finding>> alone = written.valid()
         ? checks.checkAlone(written, cells, rows.main().whole(), draft.identifier()) : null;
-    return new Prepared(rows, draft, bound, written, cells, findings, alone);
+    String notes = null;
+    if (alone != null && findings.stream().noneMatch(Finding::isError)
+        && alone.stream().flatMap(List::stream).noneMatch(Finding::isError)) {
+      List<ActivityNotes.Kept> kept = new ArrayList<>();
+      findings.forEach(f -> kept.add(new ActivityNotes.Kept(-1, f)));
+      for (int i = 0; i < alone.size(); i++) {
+        for (Finding finding : alone.get(i)) {
+          kept.add(new ActivityNotes.Kept(i, finding));
+        }
+      }
+      IatiActivityType activity = bound.activity().getValue();
+      notes = new ActivityNotes(draft.identifier(), generated, OutputFile.country(activity), OutputFile.region(activity),
+          title(draft.activity()), kept, checks.view(written.record()), false).json(rows, activity.getIatiIdentifier().getValue());
+    }
+    return new Prepared(rows, input, draft, bound, written, cells, findings, alone, notes);
   }
 
   /** The source cell of each path of a draft, worked out once, when first asked for. */
   static final class DraftCells {
-    private final ActivityDraft draft;
+    private final Supplier<ActivityDraft> draft;
     private Map<String, Location.Cell> cells;
 
     DraftCells(ActivityDraft draft) {
+      this(() -> draft);
+    }
+
+    /** The cells of a draft made only if a cell is asked for (an activity taken as published has none). */
+    DraftCells(Supplier<ActivityDraft> draft) {
       this.draft = draft;
     }
 
     synchronized Map<String, Location.Cell> get() {
       if (cells == null) {
-        cells = draft.activity().paths();
+        cells = draft.get().activity().paths();
       }
       return cells;
     }
+  }
+
+  /** The digests of the set's activities' inputs: what they share, then each one's rows. */
+  private static InputFingerprint fingerprints(InputSet set, PublishRequest request, List<String> shared,
+      List<TableReading> readings) throws IOException {
+    List<String> texts = new ArrayList<>(shared);
+    texts.add("form " + set.form());
+    texts.add("set " + set.shown()); // findings name the files as shown
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (set.form() == InputForm.OWN) {
+      files.put("mapping", set.mappingFile(request));
+      set.crosswalks().forEach((name, crosswalk) -> files.put("crosswalk " + name, set.mapping().crosswalks().get(name)));
+    }
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    for (TableReading reading : readings) {
+      // A sheet's columns as numbered: a finding names its cell by number, so an unnamed column
+      // added before it moves it.
+      columns.put(reading.file(), reading.headerRow());
+    }
+    return InputFingerprint.forSet(texts, files, columns);
   }
 
   /**
@@ -382,7 +564,8 @@ public final class Publisher {
             prepared.draft().identifier()));
       }
       if (findings.stream().noneMatch(Finding::isError)) {
-        file.append(prepared.bound().activity().getValue(), written.xml());
+        file.append(prepared.bound().activity().getValue(), written.xml(),
+            prepared.notes() == null ? null : new Dataset.Input(prepared.input(), prepared.notes()));
         sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, true), findings);
         return Set.of();
       }
@@ -390,11 +573,16 @@ public final class Publisher {
     Set<String> reasons = new TreeSet<>();
     findings.stream().filter(Finding::isError).forEach(f -> reasons.add(f.rule()));
     ActivityRows rows = prepared.rows();
-    findings.add(PublishRule.WITHHELD.at(rows.main().whole(),
-        "activity '" + prepared.draft().identifier() + "' is withheld because of the errors above; its " + rows.allRows().size()
-            + " rows (this one and the rows linked to it) are not published"));
+    findings.add(withheld(rows, prepared.draft().identifier()));
     sink.activity(new FindingSink.ActivityOutcome(set, prepared.draft().identifier(), title, false), findings);
     return reasons;
+  }
+
+  /** The finding that says an activity is withheld, after the errors that withhold it. */
+  static Finding withheld(ActivityRows rows, String identifier) {
+    return PublishRule.WITHHELD.at(rows.main().whole(), "activity '" + identifier
+        + "' is withheld because of the errors above; its " + rows.allRows().size()
+        + " rows (this one and the rows linked to it) are not published");
   }
 
   /** The first narrative of the draft's title, for reports; empty when it has none. */
@@ -411,7 +599,7 @@ public final class Publisher {
     return "";
   }
 
-  private static Prepared done(Future<Prepared> prepared) throws IOException {
+  private static <T> T done(Future<T> prepared) throws IOException {
     try {
       return prepared.get();
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.iatipub.publish;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,10 +12,18 @@ import java.util.List;
  * @param published activities written to it
  * @param withheld activities left out, each reported with its rows
  * @param files the row tally of each input file
+ * @param taken of the activities published, those taken as the previous run published them (their
+ *     input unchanged) rather than built again; not part of the report, which is the same either way
  */
-public record SetOutcome(String set, Path output, int published, int withheld, List<FileTally> files) {
+public record SetOutcome(String set, Path output, int published, int withheld, List<FileTally> files,
+    @JsonIgnore int taken) {
   public SetOutcome {
     files = List.copyOf(files);
+  }
+
+  /** An outcome with every activity built. */
+  public SetOutcome(String set, Path output, int published, int withheld, List<FileTally> files) {
+    this(set, output, published, withheld, files, 0);
   }
 
   SetOutcome unpublished() {

@@ -3,7 +3,8 @@ package org.iatipub.source;
 /**
  * Follows a CSV text character by character, just far enough to know which record and field each
  * character belongs to. The parser reads ahead through a buffer, so its own position cannot say
- * where a bad byte or a broken quote is; this cursor sees exactly the characters decoded so far.
+ * where a bad byte or a broken quote is; when reading a file fails, {@link #scan} reads it again
+ * with a cursor up to where it failed.
  */
 final class CsvCursor {
   private final char delimiter;
@@ -26,6 +27,60 @@ final class CsvCursor {
 
   CsvCursor(char delimiter) {
     this.delimiter = delimiter;
+  }
+
+  /**
+   * A cursor moved over the text of {@code file}: its first {@code bytes} bytes (the text before a
+   * bad byte), or all of it when {@code bytes} is negative. A leading byte-order mark is no text.
+   */
+  static CsvCursor scan(java.nio.file.Path file, char delimiter, long bytes) throws java.io.IOException {
+    CsvCursor cursor = new CsvCursor(delimiter);
+    java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        java.io.Reader text = new java.io.InputStreamReader(bytes < 0 ? in : new Limited(in, bytes), decoder)) {
+      char[] buffer = new char[8192];
+      boolean first = true;
+      for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+        for (int i = 0; i < n; i++) {
+          if (!(first && i == 0 && buffer[0] == '\uFEFF')) {
+            cursor.advance(buffer[i]);
+          }
+        }
+        first &= n == 0;
+      }
+    }
+    return cursor;
+  }
+
+  /** The first bytes of a stream only. */
+  private static final class Limited extends java.io.FilterInputStream {
+    private long left;
+
+    Limited(java.io.InputStream in, long left) {
+      super(in);
+      this.left = left;
+    }
+
+    @Override
+    public int read() throws java.io.IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      left--;
+      return super.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      left -= Math.max(n, 0);
+      return n;
+    }
   }
 
   void advance(char c) {

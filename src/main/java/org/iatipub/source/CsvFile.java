@@ -37,7 +37,6 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
    */
   @Override
   public TableReading read(Consumer<SourceRow> rows) throws IOException {
-    CsvCursor cursor = new CsvCursor(delimiter);
     CSVFormat format = CSVFormat.DEFAULT.builder()
         .setDelimiter(delimiter)
         .setIgnoreEmptyLines(false)
@@ -50,7 +49,7 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
     long lastKeptRow = 1;
     boolean complete = true;
     try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in, cursor), format)) {
+        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in), format)) {
       Iterator<CSVRecord> records = parser.iterator();
       try {
         if (!records.hasNext()) {
@@ -83,33 +82,14 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
         }
       } catch (UncheckedIOException e) {
         complete = false;
-        findings.add(unreadable(shown, e.getCause(), cursor, lastKeptRow));
+        findings.add(unreadable(path, shown, delimiter, e.getCause(), lastKeptRow));
       }
     } catch (StrictUtf8Reader.NotUtf8Exception e) {
       // The parser reads ahead when it is created, so bad bytes near the start surface here.
       complete = false;
-      findings.add(unreadable(shown, e, cursor, 1));
+      findings.add(unreadable(path, shown, delimiter, e, 1));
     }
     return new TableReading(shown, header, read, kept, findings, complete);
-  }
-
-  /**
-   * The column names (the first row), for checking a configuration before any data is read; empty
-   * when the file is empty or its first row is unreadable.
-   */
-  public List<String> header() throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-    try (InputStream in = Files.newInputStream(path);
-        CSVParser parser = CSVParser.parse(new StrictUtf8Reader(in, new CsvCursor(delimiter)), format)) {
-      Iterator<CSVRecord> records = parser.iterator();
-      List<String> header = new ArrayList<>();
-      if (records.hasNext()) {
-        records.next().forEach(name -> header.add(name.strip()));
-      }
-      return header;
-    } catch (UncheckedIOException | StrictUtf8Reader.NotUtf8Exception e) {
-      return List.of();
-    }
   }
 
   private static boolean headerUsable(String shown, List<String> header, List<Finding> findings) {
@@ -139,12 +119,16 @@ public record CsvFile(Path path, String shown, char delimiter) implements Table 
         what + " (a missing or extra delimiter, or an unquoted delimiter inside a cell); the row is not published");
   }
 
-  private static Finding unreadable(String shown, Throwable cause, CsvCursor cursor, long lastGoodRow) {
+  /** Why a file could not be read to its end, where it stopped: found by reading its text again up to there. */
+  private static Finding unreadable(Path path, String shown, char delimiter, Throwable cause, long lastGoodRow)
+      throws IOException {
     if (cause instanceof StrictUtf8Reader.NotUtf8Exception bad) {
-      return SourceRule.CSV_NOT_UTF8.at(cell(shown, bad.position, cursor),
+      CsvCursor cursor = CsvCursor.scan(path, delimiter, bad.byteOffset);
+      return SourceRule.CSV_NOT_UTF8.at(cell(shown, cursor.here(), cursor),
           "this cell holds bytes that are not UTF-8 text (byte offset " + bad.byteOffset + "); save the file as UTF-8."
               + " Reading stopped here: this row and the rows after it were not read");
     }
+    CsvCursor cursor = CsvCursor.scan(path, delimiter, -1);
     CsvCursor.Position quoting = cursor.quotingProblem(true);
     if (quoting != null) {
       return SourceRule.CSV_QUOTING.at(cell(shown, quoting, cursor),

@@ -223,7 +223,8 @@ final class SheetRows {
           "the sheet is empty: it needs a header row naming its columns"));
       complete = false;
     }
-    return new TableReading(table.shown(), header.stream().filter(n -> !n.isEmpty()).toList(), read, kept, all, complete);
+    return new TableReading(table.shown(), header.stream().filter(n -> !n.isEmpty()).toList(), read, kept, all, complete,
+        header);
   }
 
   /** A value as a finding quotes it: long ones cut short. */

@@ -1,5 +1,6 @@
 package org.iatipub.source;
 
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +48,17 @@ public record SourceRow(TableName table, long row, Map<String, String> cells) {
   /** Where the cell under {@code column} is in another row of the same table, e.g. the first of two with one id. */
   public Location.Cell cell(String column, long otherRow) {
     return table.cell(otherRow, column, columnNumber(column));
+  }
+
+  /**
+   * The row's cells in column order as bytes, for fingerprints of what rows say: for each cell, its
+   * UTF-8 length (4 bytes, high byte first), then its UTF-8 bytes. A staged row has them already.
+   */
+  public ByteBuffer cellBytes() {
+    if (cells instanceof RowCells row) {
+      return row.encoded();
+    }
+    return ByteBuffer.wrap(RowCells.encode(cells.values().toArray(String[]::new))).asReadOnlyBuffer();
   }
 
   /** The whole row, for findings about it rather than one cell. */

@@ -30,32 +30,37 @@ record StagedRow(int ordinal, SourceRow row) {
         new ExternalSort.Budget<>(chunkRows, row -> 1, true));
   }
 
-  /** The ordinal, the row number and each cell of the table's columns; read back as a row of {@code table}. */
+  /**
+   * The ordinal, the row number and the cells of the table's columns (their length in bytes, then
+   * each as {@link RecordFormat#writeText} writes it); read back as a row of {@code table} whose
+   * cells keep those bytes ({@link RowCells#staged}).
+   */
   private record Format(TableName table, ColumnIndex columns) implements RecordFormat<StagedRow> {
     @Override
     public void write(DataOutput out, StagedRow staged) throws IOException {
       out.writeInt(staged.ordinal());
       out.writeLong(staged.row().row());
-      if (staged.row().cells() instanceof RowCells cells && cells.columns() == columns) {
-        for (int i = 0; i < columns.names().size(); i++) {
-          RecordFormat.writeText(out, cells.at(i));
-        }
+      byte[] cells;
+      if (staged.row().cells() instanceof RowCells row && row.columns() == columns) {
+        cells = row.bytes();
       } else {
-        for (String name : columns.names()) {
-          RecordFormat.writeText(out, staged.row().cells().getOrDefault(name, ""));
+        String[] values = new String[columns.names().size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = staged.row().cells().getOrDefault(columns.names().get(i), "");
         }
+        cells = RowCells.encode(values);
       }
+      out.writeInt(cells.length);
+      out.write(cells);
     }
 
     @Override
     public StagedRow read(DataInput in) throws IOException {
       int ordinal = in.readInt();
       long row = in.readLong();
-      String[] values = new String[columns.names().size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = RecordFormat.readText(in);
-      }
-      return new StagedRow(ordinal, new SourceRow(table, row, new RowCells(columns, values)));
+      byte[] cells = new byte[in.readInt()];
+      in.readFully(cells);
+      return new StagedRow(ordinal, new SourceRow(table, row, RowCells.staged(columns, cells)));
     }
   }
 }

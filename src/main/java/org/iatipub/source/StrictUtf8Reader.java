@@ -11,25 +11,24 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 strictly (a byte that is not UTF-8 is an error, never a silent U+FFFD), drops a
- * leading byte-order mark, and tells its {@link CsvCursor} every character it hands out, so an
- * error can name the record and field it is in.
+ * Decodes UTF-8 strictly (a byte that is not UTF-8 is an error, never a silent U+FFFD) and drops a
+ * leading byte-order mark. An error says at which byte; which record and field that is, {@link
+ * CsvCursor#scan} works out by reading the text up to it again (only then: following every
+ * character of every file to that end would cost a good part of reading them).
  */
 final class StrictUtf8Reader extends Reader {
-  /** A byte sequence that is not UTF-8, at a known place in the CSV text. */
+  /** A byte sequence that is not UTF-8. */
   static final class NotUtf8Exception extends IOException {
-    final CsvCursor.Position position;
+    /** How many bytes of the file come before it. */
     final long byteOffset;
 
-    NotUtf8Exception(CsvCursor.Position position, long byteOffset) {
+    NotUtf8Exception(long byteOffset) {
       super("not UTF-8 text (byte offset " + byteOffset + ")");
-      this.position = position;
       this.byteOffset = byteOffset;
     }
   }
 
   private final InputStream in;
-  private final CsvCursor cursor;
   private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -39,10 +38,11 @@ final class StrictUtf8Reader extends Reader {
   private boolean atStart = true;
   private boolean endOfInput;
   private boolean flushed;
+  /** The offset of a bad byte found while decoding, reported once the text before it is handed out; -1 while none. */
+  private long badByte = -1;
 
-  StrictUtf8Reader(InputStream in, CsvCursor cursor) {
+  StrictUtf8Reader(InputStream in) {
     this.in = in;
-    this.cursor = cursor;
     bytes.flip();
     chars.flip();
   }
@@ -53,6 +53,9 @@ final class StrictUtf8Reader extends Reader {
       return 0;
     }
     while (!chars.hasRemaining()) {
+      if (badByte >= 0) {
+        throw new NotUtf8Exception(badByte);
+      }
       if (flushed) {
         return -1;
       }
@@ -60,9 +63,6 @@ final class StrictUtf8Reader extends Reader {
     }
     int n = Math.min(length, chars.remaining());
     chars.get(target, offset, n);
-    for (int i = offset; i < offset + n; i++) {
-      cursor.advance(target[i]);
-    }
     return n;
   }
 
@@ -94,11 +94,8 @@ final class StrictUtf8Reader extends Reader {
       }
     }
     if (result.isError()) {
-      // The good text before the bad byte still moves the cursor, so it stands exactly there.
-      while (chars.hasRemaining()) {
-        cursor.advance(chars.get());
-      }
-      throw new NotUtf8Exception(cursor.here(), bytesDecoded);
+      // The text before the bad byte is handed out first, so the rows (and the header) before it are read.
+      badByte = bytesDecoded;
     }
   }
 

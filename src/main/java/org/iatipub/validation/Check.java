@@ -34,4 +34,17 @@ public interface Check extends AutoCloseable {
   default boolean spansRecords() {
     return false;
   }
+
+  /**
+   * For a check that spans records: whether it reads {@code node} (its attributes or text), at
+   * {@code path} below the record (element names joined by {@code /}, e.g. {@code
+   * transaction/provider-org}; empty for the record itself). A record published again unchanged on a
+   * later night is not written again; such a check is then given only the nodes it reads, with
+   * their ancestors (by name) and the same-named siblings before them (empty, so that positions
+   * stay), kept from the night the record was written. What it reports from them must be what it
+   * reports from the whole record. The default reads everything.
+   */
+  default boolean reads(String path, Node node) {
+    return true;
+  }
 }

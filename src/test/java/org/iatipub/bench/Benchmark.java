@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * The scale benchmark: generates a large publisher's input, publishes it with the built jar in
- * a separate JVM (default heap, as a cron job runs it), publishes it again as the next night would
- * (reading the first run's state), and times {@code xmllint --schema} with the official XSD on the
- * same output as the reference point.
+ * a separate JVM (default heap, as a cron job runs it), publishes it again with nothing changed,
+ * then again after a next night's changes ({@link NextNight}: 1% of the activities changed, 0.5%
+ * added, 0.5% removed), each reading the state the run before left, and times {@code xmllint
+ * --schema} with the official XSD on the output as the reference point.
  *
  * <p>Usage: {@code Benchmark ACTIVITIES TRANSACTIONS WORKDIR JAR OFFICIAL_XSD [own|path-headers|workbook|both|all]}
  * (both: own and path-headers; all: the three; workbook: the path-header rows as one .xlsx workbook).
@@ -78,7 +79,6 @@ public final class Benchmark {
       throws Exception {
     Path input = work.resolve("input");
     Path output = work.resolve("output");
-    Path gcLog = work.resolve("gc.log");
     Files.createDirectories(work);
 
     long t0 = System.nanoTime();
@@ -94,38 +94,41 @@ public final class Benchmark {
     double generateSeconds = seconds(t0);
     long inputBytes = SyntheticPortfolio.size(input);
 
-    List<String> java = new ArrayList<>();
-    Path timeLog = work.resolve("publish.time");
-    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
-    if (timed) {
-      java.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timeLog.toString()));
-    }
-    java.add("java");
-    java.addAll(JAVA_OPTIONS);
-    java.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "publish",
-        "--input", input.toString(), "--output", output.toString()));
-    t0 = System.nanoTime();
-    Run publish = run(java, work.resolve("publish.log"), LIVE_HEAP_SAMPLE_SECONDS);
-    double publishSeconds = seconds(t0);
+    Published first = publish(work, jar, input, output, "publish");
     List<Path> xml = xmlFiles(output);
     long outputBytes = xml.stream().mapToLong(Benchmark::size).sum();
 
-    List<String> lint = new ArrayList<>(List.of("xmllint", "--noout", "--huge", "--schema", xsd.toString()));
+    // On a shared machine wall time says as much about the others' load as about the run: xmllint's
+    // CPU time is taken too, so that the ratios can be given in CPU as well.
+    Path lintTime = work.resolve("xmllint.time");
+    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+    List<String> lint = new ArrayList<>();
+    if (timed) {
+      lint.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", lintTime.toString()));
+    }
+    lint.addAll(List.of("xmllint", "--noout", "--huge", "--schema", xsd.toString()));
     xml.forEach(p -> lint.add(p.toString()));
     t0 = System.nanoTime();
     Run xmllint = run(lint, work.resolve("xmllint.log"), 0);
     double xmllintSeconds = seconds(t0);
+    String[] lintCpu = timed ? Files.readString(lintTime).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double xmllintCpu = Double.parseDouble(lintCpu[lintCpu.length - 2]) + Double.parseDouble(lintCpu[lintCpu.length - 1]);
 
-    // The next night: the same input again, so the previous run's state is read and compared,
-    // which must not need more memory than the first run did.
-    Path nextGcLog = work.resolve("gc-next-night.log");
-    t0 = System.nanoTime();
-    List<String> again = new ArrayList<>(List.of("java"));
-    again.addAll(JAVA_OPTIONS);
-    again.addAll(List.of("-Xlog:gc:file=" + nextGcLog, "-jar", jar.toString(), "publish",
-        "--input", input.toString(), "--output", output.toString()));
-    Run nextNight = run(again, work.resolve("publish-next-night.log"), LIVE_HEAP_SAMPLE_SECONDS);
-    double nextNightSeconds = seconds(t0);
+    // The same input again: every activity's input is unchanged, so each is taken as published.
+    Published unchanged = publish(work, jar, input, output, "publish-unchanged");
+    // The next night: a few activities changed, added and removed, the rest as they were. The edits
+    // are made to CSV files: a workbook's next night is not measured.
+    boolean workbook = form.equals("workbook");
+    NextNight.Changes changes = null;
+    double editSeconds = 0;
+    Published next = null;
+    if (!workbook) {
+      t0 = System.nanoTime();
+      changes = NextNight.apply(input, form.equals("own"), 2025L);
+      editSeconds = seconds(t0);
+      next = publish(work, jar, input, output, "publish-next-night");
+    }
+    List<Published> nights = next == null ? List.of(first, unchanged) : List.of(first, unchanged, next);
 
     // The exports of one year (Data Cube and CRS, reconciled) from the published files, in a JVM of
     // their own as `iatipub export all` runs: they read the files once, streaming.
@@ -141,7 +144,7 @@ public final class Benchmark {
     export.addAll(List.of("-Xlog:gc:file=" + exportGcLog, "-jar", jar.toString(), "export", "all",
         "--year", Integer.toString(SyntheticPortfolio.EXPORT_YEAR), "--settings", exportSettings.toString(),
         "--output", work.resolve("exports").toString()));
-    xml.forEach(p -> export.add(p.toString()));
+    xmlFiles(output).forEach(p -> export.add(p.toString()));
     t0 = System.nanoTime();
     Run exported = run(export, work.resolve("export.log"), LIVE_HEAP_SAMPLE_SECONDS);
     double exportSeconds = seconds(t0);
@@ -149,60 +152,81 @@ public final class Benchmark {
     double exportCpuSeconds = Double.parseDouble(exportCpu[exportCpu.length - 2])
         + Double.parseDouble(exportCpu[exportCpu.length - 1]);
 
-    // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
-    // round is as cold as publish's: the least any pipeline built on them could take here.
-    List<String> floorCommand = new ArrayList<>(List.of("java"));
-    floorCommand.addAll(JAVA_OPTIONS);
-    floorCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryFloor.class.getName(),
-        work.toString()));
+    Run floor = null;
     Path floorLog = work.resolve("floor.log");
     // The floor is Commons CSV's and the validator's cost: a workbook is not read by Commons CSV, so
     // its floor is not measured.
-    boolean workbook = form.equals("workbook");
-    Run floor = workbook ? new Run(0, 0) : run(floorCommand, floorLog, 0);
+    if (System.getenv("BENCH_NO_FLOOR") == null && !workbook) {
+      // What the libraries alone cost on the same input and output, in a fresh JVM so that its first
+      // round is as cold as publish's: the least any pipeline built on them could take here.
+      List<String> floorCommand = new ArrayList<>(List.of("java"));
+      floorCommand.addAll(JAVA_OPTIONS);
+      floorCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), LibraryFloor.class.getName(),
+          work.toString()));
+      floor = run(floorCommand, floorLog, 0);
+    }
 
-    long peakHeapMb = peakHeap(gcLog, "Pause Young");
-    long liveHeapMb = peakHeap(gcLog, "Pause Full");
-    String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
-    double rssMb = Long.parseLong(time[time.length - 3]) / 1024.0;
-    double cpuSeconds = Double.parseDouble(time[time.length - 2]) + Double.parseDouble(time[time.length - 1]);
     System.out.printf(Locale.ROOT, "%n[%s form] input: %d activities x %d transactions, %.1f MB of %s (generated in %.1f s)%n",
         form, activities, transactions, inputBytes / 1e6, workbook ? "workbook (.xlsx)" : "CSV", generateSeconds);
+    System.out.printf(Locale.ROOT, "load before the runs: %s%n", first.load());
     System.out.printf(Locale.ROOT,
-        "publish: exit %d, %.1f s wall, %.1f s CPU, %.0f activities/s, %.1f MB/s of XML (%.1f MB in %d files),"
-            + " peak live heap %d MB (sampled by a full GC every %d s, every %d s in the first %d s; after young GCs:"
-            + " %d MB), peak RSS %.0f MB%n",
-        publish.exit, publishSeconds, cpuSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds,
-        outputBytes / 1e6, xml.size(), liveHeapMb, LIVE_HEAP_SAMPLE_SECONDS, EARLY_SAMPLE_SECONDS, EARLY_SECONDS,
-        peakHeapMb, rssMb);
-    System.out.printf(Locale.ROOT, "publish again, the next night (previous state read, nothing changed): exit %d,"
-        + " %.1f s wall, peak live heap %d MB%n", nextNight.exit, nextNightSeconds, peakHeap(nextGcLog, "Pause Full"));
+        "publish (first night, every activity built): exit %d, %.1f s wall, %.1f s CPU (JIT %.1f s), %.0f activities/s,"
+            + " %.1f MB/s of XML (%.1f MB in %d files), peak live heap %d MB (sampled by a full GC every %d s, every %d s"
+            + " in the first %d s; after young GCs: %d MB), peak RSS %.0f MB%n",
+        first.run().exit, first.seconds(), first.cpuSeconds(), first.run().jitSeconds, activities / first.seconds(),
+        outputBytes / 1e6 / first.seconds(), outputBytes / 1e6, xml.size(), first.liveHeapMb(), LIVE_HEAP_SAMPLE_SECONDS,
+        EARLY_SAMPLE_SECONDS, EARLY_SECONDS, first.youngHeapMb(), first.rssMb());
+    System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall, %.1f s CPU%n", xmllint.exit,
+        xmllintSeconds, xmllintCpu);
+    System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f (in CPU: %.2f)%n", first.seconds() / xmllintSeconds,
+        first.cpuSeconds() / xmllintCpu);
+    for (Published night : nights.subList(1, nights.size())) {
+      System.out.printf(Locale.ROOT, "%s: exit %d, %.1f s wall, %.1f s CPU (JIT %.1f s), peak live heap %d MB,"
+          + " peak RSS %.0f MB, ratio to xmllint %.2f (in CPU: %.2f); load before: %s%n",
+          night == unchanged ? "publish again, nothing changed" : "publish the next night (" + changes + ", edited in "
+              + String.format(Locale.ROOT, "%.1f s", editSeconds) + ")",
+          night.run().exit, night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.rssMb(),
+          night.seconds() / xmllintSeconds, night.cpuSeconds() / xmllintCpu, night.load());
+    }
+    if (next == null) {
+      System.out.println("the next night is not measured for a workbook (its edits are made to CSV files)");
+    }
     System.out.printf(Locale.ROOT, "export all (Data Cube and CRS of %d, reconciled): exit %d, %.1f s wall, %.1f s CPU,"
         + " %.0f activities/s, peak live heap %d MB%s%n", SyntheticPortfolio.EXPORT_YEAR, exported.exit, exportSeconds,
         exportCpuSeconds, activities / exportSeconds, peakHeap(exportGcLog, "Pause Full"),
         reconciled(work.resolve("exports"), SyntheticPortfolio.EXPORT_YEAR));
-    System.out.printf(Locale.ROOT, "JIT compiler threads of the first publish: %.1f s CPU of its %.1f s%n",
-        publish.jitSeconds, cpuSeconds);
-    System.out.printf(Locale.ROOT, "xmllint --schema (official XSD): exit %d, %.1f s wall%n", xmllint.exit, xmllintSeconds);
-    System.out.printf(Locale.ROOT, "ratio publish/xmllint: %.2f%n", publishSeconds / xmllintSeconds);
     double floorSeconds = Double.NaN;
-    if (!workbook) {
+    if (floor != null) {
       System.out.println("the libraries alone (LibraryFloor), exit " + floor.exit + ":");
       for (String line : Files.readAllLines(floorLog, StandardCharsets.UTF_8)) {
         System.out.println("  " + line);
       }
       Matcher cold = FLOOR_COLD.matcher(Files.readString(floorLog, StandardCharsets.UTF_8));
       floorSeconds = cold.find() ? Double.parseDouble(cold.group(1)) : Double.NaN;
+      System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n", floorSeconds / xmllintSeconds);
     }
-    System.out.printf(Locale.ROOT, "ratio library floor (cold)/xmllint: %.2f%n", floorSeconds / xmllintSeconds);
+    System.out.println("| form | activities x transactions | CSV MB | XML MB | publish s | CPU s | of which JIT s | activities/s"
+        + " | XML MB/s | peak live heap MB | xmllint s | publish/xmllint | library floor s |");
     System.out.printf(Locale.ROOT,
         "| %s | %d x %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.0f | %.1f | %d | %.1f | %.2f | %.1f |%n",
-        form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, publishSeconds, cpuSeconds,
-        publish.jitSeconds, activities / publishSeconds, outputBytes / 1e6 / publishSeconds, liveHeapMb, xmllintSeconds,
-        publishSeconds / xmllintSeconds, floorSeconds);
-    if (publish.exit != 0 || nextNight.exit != 0 || xmllint.exit != 0 || floor.exit != 0) {
-      System.out.println("see " + work.resolve("publish.log") + ", " + work.resolve("publish-next-night.log") + ", "
-          + work.resolve("xmllint.log") + " and " + floorLog);
+        form, activities, transactions, inputBytes / 1e6, outputBytes / 1e6, first.seconds(), first.cpuSeconds(),
+        first.run().jitSeconds, activities / first.seconds(), outputBytes / 1e6 / first.seconds(), first.liveHeapMb(),
+        xmllintSeconds, first.seconds() / xmllintSeconds, floorSeconds);
+    System.out.println("| form | activities | xmllint s (CPU s) | night | s | CPU s | of which JIT s | peak live heap MB"
+        + " | /xmllint | /xmllint in CPU |");
+    for (Published night : nights) {
+      System.out.printf(Locale.ROOT, "| %s | %d | %.1f (%.1f) | %s | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", form,
+          activities, xmllintSeconds, xmllintCpu, night == first ? "first (all built)" : night == unchanged ? "nothing changed" : "next night",
+          night.seconds(), night.cpuSeconds(), night.run().jitSeconds, night.liveHeapMb(), night.seconds() / xmllintSeconds,
+          night.cpuSeconds() / xmllintCpu);
+    }
+    // An exit of 1 says something was reported (a withheld activity, an export's finding), not a failure.
+    boolean failed = xmllint.exit != 0 || exported.exit > 1 || (floor != null && floor.exit != 0);
+    for (Published night : nights) {
+      failed |= night.run().exit > 1; // 1: something withheld, as a next night's removals may make
+    }
+    if (failed) {
+      System.out.println("see the logs in " + work);
       return false;
     }
     return true;
@@ -216,6 +240,52 @@ public final class Benchmark {
     }
     List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
     return "; " + lines.get(1) + "; " + lines.get(lines.size() - 1);
+  }
+
+  /**
+   * One publish run, timed.
+   *
+   * @param load the load average before it started (the machine is shared: say what else ran)
+   */
+  private record Published(Run run, double seconds, double cpuSeconds, double rssMb, long liveHeapMb, long youngHeapMb,
+      String load) {}
+
+  /**
+   * Publishes {@code input} into {@code output} in a JVM of its own, as the nightly cron line runs it
+   * (its JVM options, default heap), timed by {@code /usr/bin/time} where there is one; logs as
+   * {@code name.log}, {@code name.gc.log}.
+   */
+  private static Published publish(Path work, Path jar, Path input, Path output, String name) throws Exception {
+    List<String> java = new ArrayList<>();
+    Path timeLog = work.resolve(name + ".time");
+    Path gcLog = work.resolve(name + ".gc.log");
+    boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+    if (timed) {
+      java.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timeLog.toString()));
+    }
+    java.add("java");
+    java.addAll(JAVA_OPTIONS);
+    java.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "publish",
+        "--input", input.toString(), "--output", output.toString(), "--log-level", "info"));
+    String load = load();
+    long t0 = System.nanoTime();
+    Run run = run(java, work.resolve(name + ".log"), LIVE_HEAP_SAMPLE_SECONDS);
+    double seconds = seconds(t0);
+    String[] time = timed ? Files.readString(timeLog).trim().split("\\s+") : new String[] {"0", "0", "0"};
+    double rssMb = Long.parseLong(time[time.length - 3]) / 1024.0;
+    double cpuSeconds = Double.parseDouble(time[time.length - 2]) + Double.parseDouble(time[time.length - 1]);
+    return new Published(run, seconds, cpuSeconds, rssMb, peakHeap(gcLog, "Pause Full"), peakHeap(gcLog, "Pause Young"),
+        load);
+  }
+
+  /** The load averages over 1, 5 and 15 minutes, from /proc (empty where there is none). */
+  private static String load() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /**

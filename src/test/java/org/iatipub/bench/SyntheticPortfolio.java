@@ -271,18 +271,7 @@ public final class SyntheticPortfolio {
     Path csv = Files.createTempDirectory(file.toAbsolutePath().getParent(), "csv-");
     try {
       writePathHeaders(csv);
-      try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(
-          new org.apache.poi.xssf.usermodel.XSSFWorkbook(), 1000, true, true)) {
-        org.apache.poi.ss.usermodel.CellStyle date = workbook.createCellStyle();
-        date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
-        for (String sheet : List.of("activities", "transactions", "countries")) {
-          sheet(workbook.createSheet(sheet), csv.resolve(sheet + ".csv"), date);
-        }
-        try (java.io.OutputStream out = Files.newOutputStream(file)) {
-          workbook.write(out);
-        }
-        workbook.dispose();
-      }
+      writeWorkbook(csv, file, true);
     } finally {
       try (Stream<Path> files = Files.list(csv)) {
         for (Path written : files.toList()) {
@@ -290,6 +279,30 @@ public final class SyntheticPortfolio {
         }
       }
       Files.delete(csv);
+    }
+  }
+
+  /**
+   * Writes the path-header files of {@code csv} ({@code activities.csv}, {@code transactions.csv},
+   * {@code countries.csv}) as one .xlsx workbook, {@code file}, one sheet per file, as {@link
+   * #writeWorkbook(Path)} does; {@code streaming} for a big one (POI's SXSSF keeps rows in temporary
+   * files, which small ones are better without).
+   */
+  public static void writeWorkbook(Path csv, Path file, boolean streaming) throws IOException {
+    try (org.apache.poi.ss.usermodel.Workbook workbook = streaming
+        ? new org.apache.poi.xssf.streaming.SXSSFWorkbook(new org.apache.poi.xssf.usermodel.XSSFWorkbook(), 1000, true, true)
+        : new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      org.apache.poi.ss.usermodel.CellStyle date = workbook.createCellStyle();
+      date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+      for (String sheet : List.of("activities", "transactions", "countries")) {
+        sheet(workbook.createSheet(sheet), csv.resolve(sheet + ".csv"), date);
+      }
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        workbook.write(out);
+      }
+      if (workbook instanceof org.apache.poi.xssf.streaming.SXSSFWorkbook streamed) {
+        streamed.dispose();
+      }
     }
   }
 

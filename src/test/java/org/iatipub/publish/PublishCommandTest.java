@@ -96,6 +96,28 @@ class PublishCommandTest {
   }
 
   @Test
+  void fullBuildsEveryActivityAgainAndReportsWhatTakingThemWouldReport() throws Exception {
+    String strategy = SharedIati.projectDir().resolve("samples/strategy").toString();
+    publish("--input", strategy, "--output", output.toString());
+    Path taking = logs.resolve("taking.log");
+    Path building = logs.resolve("building.log");
+
+    Run taken = publish("--input", strategy, "--output", output.toString(), "--log-file", taking.toString());
+    Run built = publish("--input", strategy, "--output", output.toString(), "--log-file", building.toString(), "--full");
+
+    // The summary says when the run checked (to the second): two runs need not fall in one second.
+    assertEquals(unclocked(taken), unclocked(built), "the same findings, summary and exit code");
+    assertTrue(Files.readString(taking).contains(strategy + ": 16 of 16 activities published as they were"),
+        Files.readString(taking));
+    assertTrue(Files.readString(building).contains(strategy + ": 0 of 16 activities published as they were"),
+        Files.readString(building));
+  }
+
+  private static Run unclocked(Run run) {
+    return new Run(run.exitCode(), run.out().replaceAll("checked at: \\S+", "checked at: …"), run.err());
+  }
+
+  @Test
   void unusableInputExitsTwoAndPublishesNothing() {
     Run run = publish("--input", input.resolve("no-such-dir").toString(), "--output", output.toString());
 

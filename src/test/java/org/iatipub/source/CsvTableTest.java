@@ -65,4 +65,45 @@ class CsvTableTest {
     assertFalse(table.complete());
     assertEquals("csv/empty-file", table.findings().get(0).rule());
   }
+
+  private Path latin1(String text) throws Exception {
+    Path file = dir.resolve("projects.csv");
+    Files.write(file, text.replace("é", "\u0000").getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = Files.readAllBytes(file);
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = bytes[i] == 0 ? (byte) 0xE9 : bytes[i]; // é in Latin-1: not UTF-8
+    }
+    Files.write(file, bytes);
+    return file;
+  }
+
+  @Test
+  void theRowsBeforeBadBytesAreReadAndTheBadCellIsNamed() throws Exception {
+    CsvTable table = CsvTable.read(latin1("code,title_en\nET-22-01-NLD,Youth\nKH-23-02-SWE,Proteccién\n"), "projects.csv", ',');
+
+    assertEquals(List.of("ET-22-01-NLD"), table.rows().stream().map(row -> row.get("code")).toList());
+    assertEquals(List.of("projects.csv:3:title_en: error: this cell holds bytes that are not UTF-8 text (byte offset 54);"
+        + " save the file as UTF-8. Reading stopped here: this row and the rows after it were not read [csv/not-utf8]"),
+        table.findings().stream().map(Object::toString).toList());
+    assertFalse(table.complete());
+  }
+
+  @Test
+  void aHeaderIsReadWhateverBytesComeAfterIt() throws Exception {
+    Path file = latin1("code,title_en\nET-22-01-NLD,Youth\nKH-23-02-SWE,Proteccién\n");
+
+    assertEquals(new CsvTable.Header(List.of("code", "title_en"), null), CsvTable.readHeader(file, "projects.csv", ','));
+  }
+
+  @Test
+  void aHeaderWithBadBytesTellsWhereAndStillNamesTheOtherColumns() throws Exception {
+    Path file = latin1("\uFEFFcode,titlé_en,status\nET-22-01-NLD,Youth,ACTIVE\n");
+
+    CsvTable.Header header = CsvTable.readHeader(file, "projects.csv", ',');
+
+    assertEquals(List.of("code", "titl\uFFFD_en", "status"), header.names());
+    assertEquals("projects.csv:1:column 2: error: this cell holds bytes that are not UTF-8 text (byte offset 12); save the"
+        + " file as UTF-8. Reading stopped here: this row and the rows after it were not read [csv/not-utf8]",
+        String.valueOf(header.problem()));
+  }
 }

@@ -18,6 +18,10 @@ import org.iatipub.scratch.RecordFormat;
  *
  * <pre>{"sets": {set: {identifier: {"sha256", "last-updated", "file", "withheld", "portfolio"}}}}</pre>
  *
+ * A record published with the fingerprint of its input also has {@code "input-fingerprint",
+ * "offset", "length", "crc32c", "notes"} (see {@link Reuse}): what lets the next run take its bytes
+ * as they are when its input is the same.
+ *
  * Sets and identifiers are sorted. At hundreds of thousands of records the file is tens of
  * megabytes, so it is read and written a record at a time, never held whole.
  */
@@ -37,13 +41,14 @@ public final class PublishState {
    * @param portfolio its part in the published portfolio ({@link PortfolioFacts#encode}), empty
    *     when not known (an organisation, or a state written before these were kept)
    */
-  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, String portfolio) {
+  public record Entry(String sha256, String lastUpdated, String file, boolean withheld, String portfolio, Reuse reuse) {
     public Entry {
       portfolio = portfolio == null ? "" : portfolio;
     }
 
+    /** A record with nothing that lets a later run take its bytes as they are, its part in the portfolio not known. */
     public Entry(String sha256, String lastUpdated, String file, boolean withheld) {
-      this(sha256, lastUpdated, file, withheld, "");
+      this(sha256, lastUpdated, file, withheld, "", null);
     }
 
     void writeTo(DataOutput out) throws IOException {
@@ -52,17 +57,77 @@ public final class PublishState {
       RecordFormat.writeText(out, lastUpdated);
       RecordFormat.writeText(out, file);
       RecordFormat.writeText(out, portfolio);
+      out.writeBoolean(reuse != null);
+      if (reuse != null) {
+        reuse.writeTo(out);
+      }
     }
 
     static Entry readFrom(DataInput in) throws IOException {
       boolean withheld = in.readBoolean();
       return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
+          RecordFormat.readText(in), in.readBoolean() ? Reuse.readFrom(in) : null);
+    }
+
+    /** As {@link #readFrom}, leaving out what lets the record be taken as it is (its notes are long). */
+    static Entry readSummaryFrom(DataInput in) throws IOException {
+      boolean withheld = in.readBoolean();
+      return new Entry(RecordFormat.readText(in), RecordFormat.readText(in), RecordFormat.readText(in), withheld,
+          RecordFormat.readText(in), null);
+    }
+
+    /** The same record, withheld by this run: in no file, so with nothing to take bytes from. */
+    Entry asWithheld() {
+      return new Entry(sha256, lastUpdated, file, true, portfolio, null);
+    }
+
+    /** The same record at another place. */
+    Entry at(String file, Reuse reuse) {
+      return new Entry(sha256, lastUpdated, file, withheld, portfolio, reuse);
+    }
+  }
+
+  /**
+   * What lets a later run publish a record again without building it: when the fingerprint of its
+   * input is the same, its bytes are taken from its file as they are, once the checksum says they
+   * are still the bytes written.
+   *
+   * @param input the fingerprint of everything the record was built from (its rows, the mapping,
+   *     the codelists, the program and its options), as the publishing stage computes it
+   * @param offset where its bytes start in its file
+   * @param length how many bytes it has there, from its start tag to its end tag
+   * @param crc32c a checksum of those bytes (8 hex digits): cheap enough to check every record
+   *     taken, and enough to tell a file that is no longer the one the state describes
+   * @param notes what the publishing stage keeps about the record (its findings, for one), as a
+   *     JSON value, handed back as it was given; while a run carries a record taken as it was, null
+   *     for the previous run's notes, looked up only when the state is written (they are most of an
+   *     entry's size, and a run sorts its entries twice)
+   */
+  public record Reuse(String input, long offset, long length, String crc32c, String notes) {
+    void writeTo(DataOutput out) throws IOException {
+      RecordFormat.writeText(out, input);
+      out.writeLong(offset);
+      out.writeLong(length);
+      RecordFormat.writeText(out, crc32c);
+      RecordFormat.writeText(out, notes);
+    }
+
+    static Reuse readFrom(DataInput in) throws IOException {
+      return new Reuse(RecordFormat.readText(in), in.readLong(), in.readLong(), RecordFormat.readText(in),
           RecordFormat.readText(in));
     }
 
-    /** The same record, withheld by this run. */
-    Entry asWithheld() {
-      return new Entry(sha256, lastUpdated, file, true, portfolio);
+    Reuse movedTo(long offset) {
+      return new Reuse(input, offset, length, crc32c, notes);
+    }
+
+    /** The same, its notes to be looked up in the previous state when written. */
+    Reuse notesAsBefore() {
+      return new Reuse(input, offset, length, crc32c, null);
+    }
+
+    Reuse withNotes(String notes) {
+      return new Reuse(input, offset, length, crc32c, notes);
     }
   }
 
@@ -114,6 +179,11 @@ public final class PublishState {
     String lastUpdated = null;
     String file = null;
     boolean withheld = false;
+    String input = null;
+    long offset = -1;
+    long length = -1;
+    String crc32c = null;
+    String notes = null;
     String portfolio = "";
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
@@ -124,10 +194,18 @@ public final class PublishState {
         case "file" -> file = json.getValueAsString();
         case "withheld" -> withheld = json.getValueAsBoolean();
         case "portfolio" -> portfolio = json.getValueAsString();
+        case "input-fingerprint" -> input = json.getValueAsString();
+        case "offset" -> offset = json.getValueAsLong(-1);
+        case "length" -> length = json.getValueAsLong(-1);
+        case "crc32c" -> crc32c = json.getValueAsString();
+        case "notes" -> notes = StoredJson.subtree(json);
         default -> json.skipChildren();
       }
     }
-    return new Entry(sha256, lastUpdated, file, withheld, portfolio);
+    // A record whose place is not wholly known is built again, never taken from a guess.
+    boolean whole = input != null && offset >= 0 && length > 0 && crc32c != null && notes != null && !withheld;
+    return new Entry(sha256, lastUpdated, file, withheld, portfolio,
+        whole ? new Reuse(input, offset, length, crc32c, notes) : null);
   }
 
   private static void expect(JsonParser json, JsonToken actual, JsonToken expected) throws IOException {
@@ -183,6 +261,15 @@ public final class PublishState {
       json.writeBooleanField("withheld", entry.withheld());
       if (!entry.portfolio().isEmpty()) {
         json.writeStringField("portfolio", entry.portfolio());
+      }
+      Reuse reuse = entry.reuse();
+      if (reuse != null) {
+        json.writeStringField("input-fingerprint", reuse.input());
+        json.writeNumberField("offset", reuse.offset());
+        json.writeNumberField("length", reuse.length());
+        json.writeStringField("crc32c", reuse.crc32c());
+        json.writeFieldName("notes");
+        json.writeRawValue(reuse.notes());
       }
       json.writeEndObject();
     }

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,6 +57,7 @@ public final class Release implements AutoCloseable {
   private final PreviousState previousState;
   private final ScratchDir scratch;
   private final RunRecords records;
+  private final PublishedBytes published;
   private final Map<String, Dataset> datasets = new LinkedHashMap<>();
   private final Set<String> kept = new LinkedHashSet<>();
   private final List<DerivedFiles> derived = new ArrayList<>();
@@ -74,6 +76,7 @@ public final class Release implements AutoCloseable {
     this.previousState = previousState;
     this.scratch = scratch;
     this.records = new RunRecords(scratch);
+    this.published = new PublishedBytes(output, previousFiles);
   }
 
   /** The output directory is in use by another run. */
@@ -144,7 +147,8 @@ public final class Release implements AutoCloseable {
   public Dataset dataset(String set, String base, DocumentKind kind) {
     Layout used = kind == DocumentKind.ORGANISATIONS ? new Layout(SplitRule.NONE, Long.MAX_VALUE) : layout;
     records.start(set);
-    Dataset dataset = new Dataset(set, base, kind, used, generated, staging, previousFiles, previousState, records, progress);
+    Dataset dataset = new Dataset(set, base, kind, used, generated, staging, previousFiles, previousState, records,
+        published, progress);
     datasets.put(set, dataset);
     return dataset;
   }
@@ -172,6 +176,8 @@ public final class Release implements AutoCloseable {
     progress.finished();
     List<Manifest.Entry> files = new ArrayList<>();
     List<String> moves = new ArrayList<>();
+    // Where each file's records start: after its header, which holds the time of the version published.
+    Map<String, Integer> headers = new HashMap<>();
     for (Dataset dataset : datasets.values()) {
       String set = dataset.set();
       Dataset.Built built = dataset.finish();
@@ -180,22 +186,28 @@ public final class Release implements AutoCloseable {
         continue;
       }
       for (DatasetFile.Finished file : built.files()) {
-        if (unchanged(file)) {
+        Manifest.Entry entry;
+        if (file.keptAsItWas()) {
+          entry = previousFiles.file(file.entry().name()).orElseThrow();
+        } else if (unchanged(file)) {
           Files.delete(file.staged());
-          files.add(previousFiles.file(file.entry().name()).orElseThrow());
+          entry = previousFiles.file(file.entry().name()).orElseThrow();
         } else {
-          files.add(file.entry());
-          moves.add(file.entry().name());
+          entry = file.entry();
+          moves.add(entry.name());
         }
+        files.add(entry);
+        headers.put(entry.name(), DatasetFile.headerLength(dataset.kind(), entry.generatedDatetime()));
       }
     }
+    published.close();
     derive(files, moves);
     Manifest manifest;
     ChangeReport report;
     try (ChangeList changes = ChangeList.start();
         ExternalSort<Keyed> state = Keyed.sort(scratch, "state");
         ExternalSort<Keyed> removed = Keyed.sort(scratch, "removed")) {
-      records.forEach((set, id, published, withheld) -> decide(set, id, published, withheld, changes, state));
+      records.forEach((set, id, published, withheld) -> decide(set, id, placed(published, headers), withheld, changes, state));
       keptAndRemoved(state, removed);
       try (ExternalSort.Cursor<Keyed> cursor = removed.sorted()) {
         for (Keyed record = cursor.next(); record != null; record = cursor.next()) {
@@ -236,6 +248,14 @@ public final class Release implements AutoCloseable {
       LOG.warn("could not delete all of this run's scratch files: {}", e.getMessage());
     }
     return new Committed(report, manifest);
+  }
+
+  /** A record's entry with its offset counted from the start of its file as published. */
+  private static PublishState.Entry placed(PublishState.Entry entry, Map<String, Integer> headers) {
+    if (entry == null || entry.reuse() == null) {
+      return entry;
+    }
+    return entry.at(entry.file(), entry.reuse().movedTo(headers.get(entry.file()) + entry.reuse().offset()));
   }
 
   /**
@@ -286,7 +306,7 @@ public final class Release implements AutoCloseable {
    */
   private void decide(String set, String id, PublishState.Entry published, boolean withheld, ChangeList changes,
       ExternalSort<Keyed> state) throws IOException {
-    PublishState.Entry was = previousState.get(set, id);
+    PublishState.Entry was = previousState.summary(set, id);
     if (withheld) {
       changes.add(ChangeReport.Kind.WITHHELD, set, id, was == null ? null : was.file());
     }
@@ -329,7 +349,7 @@ public final class Release implements AutoCloseable {
           RecordFormat.writeText(out, entry.file());
         })));
       }
-    });
+    }, kept::contains);
   }
 
   /**
@@ -363,11 +383,16 @@ public final class Release implements AutoCloseable {
           writer.set(set);
           String prefix = set + '\0';
           while (cursor.peek() != null && cursor.peek().key().startsWith(prefix)) {
-            Keyed entry = cursor.next();
-            PublishState.Entry written = RecordBytes.read(entry.value(), PublishState.Entry::readFrom);
-            writer.entry(entry.key().substring(prefix.length()), written);
-            if (!written.withheld()) {
-              PortfolioFacts.decode(written.portfolio()).ifPresent(portfolio::add);
+            Keyed keyed = cursor.next();
+            String id = keyed.key().substring(prefix.length());
+            PublishState.Entry entry = RecordBytes.read(keyed.value(), PublishState.Entry::readFrom);
+            if (entry.reuse() != null && entry.reuse().notes() == null) {
+              // Taken as it was: its notes are the previous run's.
+              entry = entry.at(entry.file(), entry.reuse().withNotes(previousState.get(set, id).reuse().notes()));
+            }
+            writer.entry(id, entry);
+            if (!entry.withheld()) {
+              PortfolioFacts.decode(entry.portfolio()).ifPresent(portfolio::add);
             }
           }
         }
@@ -381,6 +406,7 @@ public final class Release implements AutoCloseable {
   /** Deletes what the run kept on disk about every record (the change report keeps its own files). */
   private void dropScratch() throws IOException {
     try {
+      published.close();
       records.close();
     } finally {
       previousState.close();

@@ -94,6 +94,15 @@ final class StoredJson {
     void read(JsonParser json) throws IOException;
   }
 
+  /** The value the parser stands at, with everything in it, as compact JSON text. */
+  static String subtree(JsonParser json) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator copy = STREAMING.createGenerator(text)) {
+      copy.copyCurrentStructure(json);
+    }
+    return text.toString();
+  }
+
   static String text(Object value) throws IOException {
     return JSON.writeValueAsString(value);
   }

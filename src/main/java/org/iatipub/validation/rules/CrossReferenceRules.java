@@ -20,8 +20,12 @@ import org.iatipub.validation.Reporter;
  * iatipub works offline, so it can only point them out as notes for the publisher to confirm.
  */
 final class CrossReferenceRules extends ActivityRules {
-  /** One place an activity identifier may be cited. */
-  private record Citation(Rule rule, String where, Function<Node, List<Node>> holders, String attribute) {}
+  /**
+   * One place an activity identifier may be cited.
+   *
+   * @param path where its holders are below the activity, as {@link #reads} is told
+   */
+  private record Citation(Rule rule, String where, String path, Function<Node, List<Node>> holders, String attribute) {}
 
   static final Rule PARTICIPANT_ACTIVITY = Rule.activity("1000.0.1", INFO,
       "a participating organisation's activity-id is an activity in the same file (otherwise: confirm it is published)");
@@ -39,16 +43,17 @@ final class CrossReferenceRules extends ActivityRules {
       TRANSACTION_PROVIDER_ACTIVITY, TRANSACTION_RECEIVER_ACTIVITY, RELATED_ACTIVITY);
 
   private static final List<Citation> CITATIONS = List.of(
-      new Citation(PARTICIPANT_ACTIVITY, "participating organisation's activity-id", a -> Tree.children(a, "participating-org"), "activity-id"),
+      new Citation(PARTICIPANT_ACTIVITY, "participating organisation's activity-id", "participating-org",
+          a -> Tree.children(a, "participating-org"), "activity-id"),
       new Citation(DISBURSEMENT_PROVIDER_ACTIVITY, "planned disbursement's provider-activity-id",
-          a -> Tree.path(a, "planned-disbursement", "provider-org"), "provider-activity-id"),
+          "planned-disbursement/provider-org", a -> Tree.path(a, "planned-disbursement", "provider-org"), "provider-activity-id"),
       new Citation(DISBURSEMENT_RECEIVER_ACTIVITY, "planned disbursement's receiver-activity-id",
-          a -> Tree.path(a, "planned-disbursement", "receiver-org"), "receiver-activity-id"),
+          "planned-disbursement/receiver-org", a -> Tree.path(a, "planned-disbursement", "receiver-org"), "receiver-activity-id"),
       new Citation(TRANSACTION_PROVIDER_ACTIVITY, "transaction's provider-activity-id",
-          a -> Tree.path(a, "transaction", "provider-org"), "provider-activity-id"),
+          "transaction/provider-org", a -> Tree.path(a, "transaction", "provider-org"), "provider-activity-id"),
       new Citation(TRANSACTION_RECEIVER_ACTIVITY, "transaction's receiver-activity-id",
-          a -> Tree.path(a, "transaction", "receiver-org"), "receiver-activity-id"),
-      new Citation(RELATED_ACTIVITY, "related activity", a -> Tree.children(a, "related-activity"), "ref"));
+          "transaction/receiver-org", a -> Tree.path(a, "transaction", "receiver-org"), "receiver-activity-id"),
+      new Citation(RELATED_ACTIVITY, "related activity", "related-activity", a -> Tree.children(a, "related-activity"), "ref"));
 
   /** Identifiers of the file's activities so far: citations of any of them are fine. */
   private final SeenIdentifiers published = new SeenIdentifiers("published-ids");
@@ -64,6 +69,21 @@ final class CrossReferenceRules extends ActivityRules {
   @Override
   public boolean spansRecords() {
     return true;
+  }
+
+  /** The identifier, and the elements that cite an activity (those that cite none are of no concern). */
+  @Override
+  public boolean reads(String path, Node node) {
+    if (path.equals("iati-identifier")) {
+      return true;
+    }
+    for (Citation citation : CITATIONS) {
+      String cited = node.attributes().get(citation.attribute());
+      if (citation.path().equals(path) && cited != null && !cited.isBlank()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -36,6 +36,12 @@ final class IdentifierRules extends ActivityRules {
     return true;
   }
 
+  /** The identifier, and the reporting organisation and earlier ones its prefix is judged by. */
+  @Override
+  public boolean reads(String path, Node node) {
+    return path.equals("iati-identifier") || path.equals("reporting-org") || path.equals("other-identifier");
+  }
+
   @Override
   public void end(Reporter reporter) {
     seen.close();
