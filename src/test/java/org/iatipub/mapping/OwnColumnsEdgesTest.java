@@ -356,4 +356,30 @@ class OwnColumnsEdgesTest {
         </document-link>
         """);
   }
+
+  @Test
+  void aShareIsFromZeroToAHundredBothIncluded() throws Exception {
+    PublishRun run = publish("", "sectors.csv", """
+        code,theme,share
+        ET-22-01-NLD,EMP-YOUTH,100
+        ET-22-01-NLD,SKILLS,0
+        KH-23-02-SWE,SOCPRO,100.5
+        """);
+
+    assertEquals(List.of(
+        "sectors.csv:4:share: error: '100.5' is not a percentage from 0 to 100 [mapping/bad-percentage]",
+        "projects.csv:3: error: activity 'XM-DAC-41302-KH-23-02-SWE' is withheld because of the errors above; its 5 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
+  }
+
+  @Test
+  void aBaselineYearIsFourDigits() throws Exception {
+    PublishRun run = publish("", "deliverables.csv", DELIVERABLES + """
+        ET-22-01-NLD,O1,Young people placed,,,21,40,2023,1500,
+        """);
+
+    assertEquals(List.of(
+        "deliverables.csv:2:baseline_year: error: '21' is not a year; write four digits, e.g. 2021 [mapping/bad-year]",
+        "deliverables.csv:2:baseline_year: error: a baseline value needs its year [mapping/missing-value]",
+        "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
+  }
 }
