@@ -382,4 +382,46 @@ class OwnColumnsEdgesTest {
         "deliverables.csv:2:baseline_year: error: a baseline value needs its year [mapping/missing-value]",
         "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
   }
+
+  @Test
+  void aSectorRowWithoutItsSectorIsAFinding() throws Exception {
+    PublishRun run = publish("", "sectors.csv", """
+        code,theme,share
+        ET-22-01-NLD,EMP-YOUTH,100
+        ET-22-01-NLD,,
+        KH-23-02-SWE,SOCPRO,100
+        """);
+
+    assertEquals(List.of(
+        "sectors.csv:3:theme: error: 'sector' is required here but the cell is empty [mapping/missing-value]",
+        "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
+  }
+
+  @Test
+  void aFileWhoseElementIsAPathPutsEachRowUnderTheActivitysOneParent() throws Exception {
+    PublishRun run = publish("""
+        defaults:
+          conditions/@attached: "1"
+        files:
+          conditions:
+            element: conditions/condition
+            columns:
+              project: code
+            paths:
+              "@type": kind
+              narrative: text
+        """, "conditions.csv", """
+        code,kind,text
+        ET-22-01-NLD,1,Reports every quarter
+        ET-22-01-NLD,2,Match funding by the ministry
+        """);
+
+    assertEquals(List.of(), findings(run));
+    run.assertXml(file(), ethiopia("conditions"), """
+        <conditions attached="1">
+          <condition type="1"><narrative>Reports every quarter</narrative></condition>
+          <condition type="2"><narrative>Match funding by the ministry</narrative></condition>
+        </conditions>
+        """);
+  }
 }
