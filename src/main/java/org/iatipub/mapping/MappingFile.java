@@ -194,8 +194,11 @@ public record MappingFile(
     }
   }
 
-  /** The named fields whose element has a narrative beside its code, for a crosswalk's label. */
-  private static final Set<OwnField> LABELLED = Set.of(OwnField.SECTOR_CODE, OwnField.REGION_CODE, OwnField.MARKER_CODE);
+  /**
+   * The named fields whose element has a narrative beside its code, for a crosswalk's label: a list,
+   * so a problem names them in the same order on every run (a Set.of's order changes from run to run).
+   */
+  private static final List<OwnField> LABELLED = List.of(OwnField.SECTOR_CODE, OwnField.REGION_CODE, OwnField.MARKER_CODE);
 
   private static final Set<String> TOP_KEYS = Set.of("publisher", "identifier-prefix", "reporting-org", "defaults",
       "namespaces", "crosswalks", "ignore", "files");

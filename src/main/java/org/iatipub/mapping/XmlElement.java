@@ -181,10 +181,6 @@ public record XmlElement(
       return java.util.Collections.unmodifiableList(children);
     }
 
-    public boolean hasAttribute(String attribute) {
-      return attributes.stream().anyMatch(a -> a.name().getLocalPart().equals(attribute) && a.name().getNamespaceURI().isEmpty());
-    }
-
     public Builder text(String value, Location.Cell from) {
       if (value != null && !value.isBlank()) {
         text = value.strip();
@@ -241,19 +237,6 @@ public record XmlElement(
       if (source == null) {
         source = cell;
       }
-    }
-
-    /** True when nothing was set: an element built only from empty cells is left out. */
-    public boolean isEmpty() {
-      if (kept || !attributes.isEmpty() || text != null) {
-        return false;
-      }
-      for (Builder child : children) {
-        if (!child.isEmpty()) {
-          return false;
-        }
-      }
-      return true;
     }
 
     public XmlElement build() {

@@ -15,7 +15,7 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.iatipub.publish.PublishRun;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -172,13 +172,17 @@ class OwnFieldsReachTheXmlTest {
           P-1,D-1,,,,,,,,,2023–2024,,,80,
           """);
 
-  @TempDir static Path input;
-  @TempDir static Path output;
-  static PublishRun run;
-  static Document published;
+  @TempDir Path input;
+  @TempDir Path output;
+  PublishRun run;
+  Document published;
 
-  @BeforeAll
-  static void publishEveryField() throws Exception {
+  /**
+   * Before each test rather than once for all: PIT credits a test only with what runs inside it,
+   * so a publish done once in {@code @BeforeAll} would kill no mutant (docs/mutation-testing.md).
+   */
+  @BeforeEach
+  void publishEveryField() throws Exception {
     StringBuilder mapping = new StringBuilder("""
         publisher: test
         identifier-prefix: XM-DAC-41302-

@@ -2,7 +2,6 @@ package org.iatipub.validation.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.iatipub.validation.Node;
 
 /**
@@ -28,10 +27,6 @@ final class Tree {
       }
     }
     return null;
-  }
-
-  static Optional<Node> child(Node node, String name) {
-    return Optional.ofNullable(firstChild(node, name));
   }
 
   static boolean hasChild(Node node, String name) {

@@ -33,17 +33,8 @@ final class Values {
     return value.flatMap(Values::decimal);
   }
 
-  /** An xs:date; its time zone, if any, does not move the day. */
-  static Optional<LocalDate> date(String value) {
-    return Optional.ofNullable(dateOrNull(value));
-  }
-
-  static Optional<LocalDate> date(Optional<String> value) {
-    return value.map(Values::dateOrNull);
-  }
-
   /**
-   * {@link #date(String)} without the Optional, for the rules that read every date of a record:
+   * An xs:date, or null when the value is none; its time zone, if any, does not move the day.
    * {@code yyyy-mm-dd} with an optional {@code Z} or {@code ±hh:mm}, read by hand rather than by a
    * pattern and a formatter, which cost more than all the date rules together.
    */
@@ -108,10 +99,5 @@ final class Values {
   /** True when the attribute is absent (null) or only whitespace. */
   static boolean blank(String value) {
     return value == null || value.isBlank();
-  }
-
-  /** True when the attribute is absent or only whitespace. */
-  static boolean blank(Optional<String> value) {
-    return value.map(String::isBlank).orElse(true);
   }
 }

@@ -39,6 +39,12 @@ final class ExampleRun {
   /** The findings of each file validated so far, by its bytes. */
   private static final Map<ByteBuffer, List<Finding>> FOUND = new ConcurrentHashMap<>();
 
+  /**
+   * Set by the mutation profile (docs/mutation-testing.md): PIT runs many mutants, one after
+   * another, in one JVM, and findings remembered from one mutant would hide the next.
+   */
+  private static final boolean REMEMBER = !Boolean.getBoolean("iatipub.examples.fresh");
+
   private final Path dir;
 
   ExampleRun(Path dir) {
@@ -47,16 +53,18 @@ final class ExampleRun {
 
   /** Every finding validate reports on the example's file. */
   List<Finding> findings(RuleExample example) {
-    return FOUND.computeIfAbsent(ByteBuffer.wrap(example.content()), bytes -> {
-      try {
-        Path file = Files.write(Files.createTempFile(dir, "example-", ".xml"), example.content());
-        List<Finding> findings = new ArrayList<>();
-        VALIDATOR.validate(file, "example.xml", findings::add);
-        return List.copyOf(findings);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return REMEMBER ? FOUND.computeIfAbsent(ByteBuffer.wrap(example.content()), bytes -> validate(example)) : validate(example);
+  }
+
+  private List<Finding> validate(RuleExample example) {
+    try {
+      Path file = Files.write(Files.createTempFile(dir, "example-", ".xml"), example.content());
+      List<Finding> findings = new ArrayList<>();
+      VALIDATOR.validate(file, "example.xml", findings::add);
+      return List.copyOf(findings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether the example's file makes {@code rule} fire. */
