@@ -60,7 +60,7 @@ class MappingFileKeysTest {
     assertEquals(List.of(
         "crosswalk: unknown key; expected one of [crosswalks, defaults, files, identifier-prefix, ignore, namespaces, publisher,"
             + " reporting-org]",
-        "files.projects.colums: unknown key; expected one of [columns, element, file, ignore, key, paths, within]",
+        "files.projects.colums: unknown key; expected one of [columns, element, file, ignore, key, paths, sheet, within]",
         "files.sectors.columns.sector.vocab: unknown key; expected one of [column, crosswalk, narrative]",
         "files.contacts.columns.email: unknown key; expected one of [project]",
         "files.areas.within.colum: unknown key; expected one of [column, file]",

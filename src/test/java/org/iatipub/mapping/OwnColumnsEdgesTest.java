@@ -67,8 +67,8 @@ class OwnColumnsEdgesTest {
         """);
 
     assertEquals(List.of(
-        "countries.csv:3: error: activity 'XM-DAC-41302-ET-22-01-NLD': the activity has 2 recipient countries but this <recipient-country> has no percentage; give each one its share [3.1.1]",
-        "countries.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD': the percentages of the recipient countries add up to 60, not 100; adjust them so they do [3.1.2]",
+        "countries.csv:3:country: error: activity 'XM-DAC-41302-ET-22-01-NLD': the activity has 2 recipient countries but this <recipient-country> has no percentage; give each one its share [3.1.1]",
+        "countries.csv:2:country: error: activity 'XM-DAC-41302-ET-22-01-NLD': the percentages of the recipient countries add up to 60, not 100; adjust them so they do [3.1.2]",
         "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 6 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
   }
 
@@ -81,7 +81,7 @@ class OwnColumnsEdgesTest {
         """);
 
     assertEquals(List.of(
-        "countries.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD': this <recipient-country> is the only one of the activity's recipient countries but has percentage 50; set it to 100 or leave the percentage out [3.1.4]",
+        "countries.csv:2:country: error: activity 'XM-DAC-41302-ET-22-01-NLD': this <recipient-country> is the only one of the activity's recipient countries but has percentage 50; set it to 100 or leave the percentage out [3.1.4]",
         "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 5 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
   }
 
@@ -127,7 +127,7 @@ class OwnColumnsEdgesTest {
         """);
 
     assertEquals(List.of(
-        "sectors.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD': this <sector> is the only one of the activity's sectors in vocabulary 1 but has percentage 50; set it to 100 or leave the percentage out [2.1.4]",
+        "sectors.csv:2:theme: error: activity 'XM-DAC-41302-ET-22-01-NLD': this <sector> is the only one of the activity's sectors in vocabulary 1 but has percentage 50; set it to 100 or leave the percentage out [2.1.4]",
         "projects.csv:2: error: activity 'XM-DAC-41302-ET-22-01-NLD' is withheld because of the errors above; its 5 rows (this one and the rows linked to it) are not published [publish/withheld]"), findings(run));
   }
 
