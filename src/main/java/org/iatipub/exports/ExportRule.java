@@ -22,32 +22,18 @@ public enum ExportRule implements PipelineRule {
   CRS_UNKNOWN_CODE("crs/unknown-code", Severity.ERROR, "a CRS field's code is not in the OECD's list"),
   DISAGREES("reconcile/disagrees", Severity.ERROR, "the IATI transactions and the exports' totals do not agree");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   ExportRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 
   Finding finding(Location at, String message) {
-    return new Finding(severity, id, at, message);
+    return at(at, message);
   }
 }

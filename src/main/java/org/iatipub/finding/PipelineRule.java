@@ -7,13 +7,29 @@ package org.iatipub.finding;
  * {@code iatipub rules} can list them all.
  */
 public interface PipelineRule {
-  /** The stable id findings carry, {@code family/name}. */
-  String id();
+  /**
+   * What a stage declares of a rule, kept in one value so each enum of rules holds one field.
+   *
+   * @param id the stable id findings carry, {@code family/name}
+   * @param description what the rule reports, in one line
+   */
+  record Spec(String id, Severity severity, String description) {}
 
-  Severity severity();
+  Spec spec();
+
+  /** The stable id findings carry, {@code family/name}. */
+  default String id() {
+    return spec().id();
+  }
+
+  default Severity severity() {
+    return spec().severity();
+  }
 
   /** What the rule reports, in one line. */
-  String description();
+  default String description() {
+    return spec().description();
+  }
 
   /** A finding of this rule at {@code location}. */
   default Finding at(Location location, String message) {

@@ -16,28 +16,14 @@ public enum FlattenRule implements PipelineRule {
   PREFIX_RENAMED("flatten/prefix-renamed", Severity.WARNING,
       "a namespace prefix is written under another name, as one row binds each prefix once");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   FlattenRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

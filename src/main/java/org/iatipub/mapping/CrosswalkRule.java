@@ -13,28 +13,14 @@ public enum CrosswalkRule implements PipelineRule {
       "an entry of a crosswalk lacks its local code or its IATI code"),
   CONFLICTING_ENTRY("crosswalk/conflicting-entry", Severity.ERROR, "a crosswalk translates one local code twice");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   CrosswalkRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

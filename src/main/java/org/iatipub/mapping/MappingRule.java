@@ -2,8 +2,6 @@ package org.iatipub.mapping;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.iatipub.finding.Finding;
-import org.iatipub.finding.Location;
 import org.iatipub.finding.PipelineRule;
 import org.iatipub.finding.Severity;
 
@@ -39,31 +37,17 @@ public enum MappingRule implements PipelineRule {
   UNMAPPED_FILE("mapping/unmapped-file", Severity.WARNING,
       "a CSV file in the set that the mapping file neither maps nor lists under 'ignore' (it is not read)", false);
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
   private final boolean iatiRule;
 
   MappingRule(String id, Severity severity, String description, boolean iatiRule) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
     this.iatiRule = iatiRule;
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 
   /**
@@ -74,12 +58,7 @@ public enum MappingRule implements PipelineRule {
     return iatiRule;
   }
 
-  @Override
-  public Finding at(Location location, String message) {
-    return new Finding(severity, id, location, message);
-  }
-
   public static Optional<MappingRule> byId(String id) {
-    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    return Arrays.stream(values()).filter(r -> r.id().equals(id)).findFirst();
   }
 }

@@ -15,28 +15,14 @@ public enum OrganisationRule implements PipelineRule {
   ONE_ORGANISATION("organisation/one-organisation", Severity.ERROR,
       "the organisation file has not exactly one 'organisation' row");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   OrganisationRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -15,28 +15,14 @@ public enum PathHeaderRule implements PipelineRule {
       "a path uses a namespace prefix that the row declares no namespace for"),
   GIVEN_TWICE("path-header/given-twice", Severity.ERROR, "two rows with the same keys give one value of an item twice");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   PathHeaderRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

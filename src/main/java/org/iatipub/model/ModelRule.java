@@ -13,28 +13,14 @@ public enum ModelRule implements PipelineRule {
   UNWRITABLE("model/unwritable", Severity.ERROR,
       "the model could not write an activity or organisation (a fault of iatipub, not of the input)");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   ModelRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -15,28 +15,14 @@ public enum PublishRule implements PipelineRule {
   NOT_IN_IATI("publish/not-in-iati", Severity.ERROR,
       "a value has no place in IATI 2.03, so it would be lost and its activity is withheld");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   PublishRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -39,28 +39,14 @@ public enum SourceRule implements PipelineRule {
   DUPLICATE_ID("source/duplicate-id", Severity.ERROR, "two rows of the main file share an activity id"),
   UNKNOWN_ID("source/unknown-id", Severity.ERROR, "a row of a nested file names an activity that no row of the main file has");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   SourceRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }

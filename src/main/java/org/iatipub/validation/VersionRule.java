@@ -11,28 +11,14 @@ public enum VersionRule implements PipelineRule {
   CHECKED_AS_203("iati/version", Severity.WARNING,
       "the file declares IATI version 2.03 (2.01 and 2.02 files are checked as 2.03)");
 
-  private final String id;
-  private final Severity severity;
-  private final String description;
+  private final Spec spec;
 
   VersionRule(String id, Severity severity, String description) {
-    this.id = id;
-    this.severity = severity;
-    this.description = description;
+    this.spec = new Spec(id, severity, description);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public Severity severity() {
-    return severity;
-  }
-
-  @Override
-  public String description() {
-    return description;
+  public Spec spec() {
+    return spec;
   }
 }
