@@ -156,7 +156,8 @@ public final class HtmlValidationReport implements ValidationReport {
           open[0] = new RecordFindings(record);
         }
         RecordFindings here = open[0];
-        if (here.countByRule.merge(f.rule(), 1L, Long::sum) == 1) {
+        // A finding about the file as a whole is in no activity, so it adds none to the rule's count.
+        if (here.countByRule.merge(f.rule(), 1L, Long::sum) == 1 && record != null) {
           tally.records++;
         }
         here.severityByRule.putIfAbsent(f.rule(), severity);

@@ -122,6 +122,15 @@ class HtmlValidationReportTest {
     assertTrue(html.contains("iatipub validate --format csv --output findings.csv " + dir.resolve("many.xml")), "the command for the CSV");
   }
 
+  @Test
+  void aFindingAboutTheWholeFileCountsNoActivityForItsRule() throws IOException {
+    String html = validate(dir.resolve("report.html"), Reported.file(dir, "old.xml",
+        activities(1, "11110").replace("version=\"2.03\"", "version=\"1.05\"")));
+    assertTrue(html.contains("0.6.1</a></td><td><span class=\"sev sev-critical\">critical</span></td><td class=\"n\">1</td>"
+        + "<td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">1</td>"),
+        "0.6.1: 1 finding, 1 shown, in no activity, 1 file");
+  }
+
   private static String between(String text, String from, String to) {
     int start = text.indexOf(from) + from.length();
     return text.substring(start, text.indexOf(to, start));
